@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+// The one entry point behind `npm start`, `npm test`, `npm run build`, `npm run lint` and `npm run bench`.
+// It exists so that a fresh clone needs nothing but Node >= 20.19 and npm: it fetches the pinned pnpm into
+// .tools/ (no global install, no corepack: Node 20's corepack can fail on newer pnpm signing keys), installs
+// the workspace when the lockfile changed, and then runs the task.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const task = process.argv[2] ?? 'test';
+const rest = process.argv.slice(3);
+
+const MIN_NODE = [20, 19];
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < MIN_NODE[0] || (major === MIN_NODE[0] && minor < MIN_NODE[1])) {
+  fail(`Node ${MIN_NODE.join('.')} or newer is required; this is ${process.versions.node}.`);
+}
+
+const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const pnpmVersion = String(rootPkg.packageManager).split('@')[1];
+const toolsDir = join(root, '.tools');
+const pnpmEntry = join(toolsDir, 'node_modules', 'pnpm', 'bin', 'pnpm.cjs');
+
+// Quiet, offline-friendly tool defaults: no telemetry or update checks leave the machine.
+const env = {
+  ...process.env,
+  // turbo looks the package manager up on PATH.
+  PATH: [join(toolsDir, 'node_modules', '.bin'), process.env.PATH].filter(Boolean).join(delimiter),
+  TURBO_TELEMETRY_DISABLED: '1',
+  TURBO_NO_UPDATE_NOTIFIER: '1',
+  DO_NOT_TRACK: '1',
+  NPM_CONFIG_UPDATE_NOTIFIER: 'false',
+  NPM_CONFIG_FUND: 'false',
+  NPM_CONFIG_AUDIT: 'false',
+};
+
+ensurePnpm();
+ensureInstall();
+
+switch (task) {
+  case 'build':
+    turbo(['run', 'build', ...rest]);
+    break;
+  case 'lint':
+    run('biome', ['ci', '.']);
+    break;
+  case 'test':
+    step('lint (biome)');
+    run('biome', ['ci', '.']);
+    step('build and type-check (turbo)');
+    turbo(['run', 'build', 'typecheck', '--output-logs=errors-only']);
+    step('tests (vitest)');
+    run('vitest', ['run', ...rest]);
+    break;
+  case 'bench':
+    turbo(['run', 'build', '--output-logs=errors-only']);
+    pnpm(['-r', '--if-present', '--workspace-concurrency=1', 'run', 'bench']);
+    break;
+  case 'start':
+    turbo(['run', 'build', '--output-logs=errors-only']);
+    start();
+    break;
+  default:
+    fail(`unknown task "${task}" (expected start, test, build, lint or bench)`);
+}
+
+function start() {
+  const server = join(root, 'apps', 'mcp-server', 'dist', 'cli.js');
+  if (existsSync(server)) {
+    exec(process.execPath, [server, '--sandbox', '--transport', 'http', ...rest]);
+    return;
+  }
+  // Until the MCP server lands, the main job is the sandbox of loopback simulators.
+  exec(process.execPath, [join(root, 'packages', 'testkit', 'dist', 'sandbox-cli.js'), ...rest]);
+}
+
+function ensurePnpm() {
+  if (existsSync(pnpmEntry)) {
+    const installed = JSON.parse(readFileSync(join(toolsDir, 'node_modules', 'pnpm', 'package.json'), 'utf8'));
+    if (installed.version === pnpmVersion) return;
+  }
+  step(`fetching pnpm ${pnpmVersion} into .tools/`);
+  exec('npm', [
+    'install',
+    '--prefix',
+    toolsDir,
+    '--no-save',
+    '--no-package-lock',
+    '--no-audit',
+    '--no-fund',
+    '--loglevel=error',
+    `pnpm@${pnpmVersion}`,
+  ]);
+}
+
+function ensureInstall() {
+  const lock = join(root, 'pnpm-lock.yaml');
+  const installedLock = join(root, 'node_modules', '.pnpm', 'lock.yaml');
+  const upToDate =
+    existsSync(lock) && existsSync(installedLock) && sameWorkspaceLock(readFileSync(lock, 'utf8'), installedLock);
+  if (upToDate) return;
+  step('installing workspace dependencies (pnpm)');
+  const args = ['install', '--prefer-offline', '--reporter=append-only'];
+  if (existsSync(lock)) args.push('--frozen-lockfile');
+  pnpm(args);
+}
+
+function sameWorkspaceLock(lockText, installedLockPath) {
+  // pnpm keeps a copy of the lockfile it installed from; any difference means an install is due.
+  return readFileSync(installedLockPath, 'utf8') === lockText;
+}
+
+function pnpm(args) {
+  exec(process.execPath, [pnpmEntry, ...args]);
+}
+
+function turbo(args) {
+  run('turbo', args);
+}
+
+function run(bin, args) {
+  exec(process.execPath, [pnpmEntry, 'exec', bin, ...args]);
+}
+
+function exec(cmd, args) {
+  const result = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit', shell: false });
+  if (result.error) fail(`${cmd} could not start: ${result.error.message}`);
+  if (result.signal) process.exit(1);
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function step(text) {
+  process.stderr.write(`\n▶ ${text}\n`);
+}
+
+function fail(message) {
+  process.stderr.write(`✖ ${message}\n`);
+  process.exit(1);
+}
