@@ -1,1 +1,96 @@
-export {};
+/**
+ * @x/auth-core: the shared core of the @x hosting API clients. Vendor packages hold catalogs and codecs;
+ * every transport concern (HTTP, timeouts, retries, TLS, proxies, errors, redaction, sessions, signing)
+ * lives here.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  type BindOptions,
+  type BoundCatalog,
+  type CallOptions,
+  type Invocation,
+  type Invoker,
+  type Method,
+  bindCatalog,
+  parseInput,
+  parseOutput,
+  toFieldIssues,
+} from './binder.js';
+export { readBaseUrl, readSetting, type SettingSource } from './config.js';
+export {
+  type Catalog,
+  type CatalogEntry,
+  type Effect,
+  type Endpoint,
+  type EndpointDefinition,
+  effectAnnotations,
+  endpoint,
+  isEndpoint,
+  isIdempotent,
+  type ToolAnnotations,
+  walkCatalog,
+} from './endpoint.js';
+export {
+  AbortError,
+  ApiError,
+  type ApiErrorDetails,
+  AuthError,
+  ConfigError,
+  type ErrorContext,
+  type ErrorKind,
+  type FieldIssue,
+  InputError,
+  isXError,
+  NotFoundError,
+  RateLimitError,
+  ResponseFormatError,
+  TimeoutError,
+  type TimeoutPhase,
+  TransportError,
+  type TransportPhase,
+  XError,
+} from './errors.js';
+export { type EncodeOptions, formBody, type ParamValue, toParams } from './form.js';
+export { refusalError, type VendorRefusal } from './http-errors.js';
+export { createStderrLogger, LOG_ENV, type Logger, type LogLevel, resolveLogger, silentLogger } from './logger.js';
+export { REDACTED, Redactor, type RedactorOptions, SENSITIVE_HEADERS, SENSITIVE_NAMES } from './redact.js';
+export { type Session, SessionCache, type SessionCacheOptions } from './session.js';
+export {
+  asciiJson,
+  createNonceSource,
+  LUNANODE_API_ID_LENGTH,
+  LUNANODE_API_KEY_LENGTH,
+  type LunaNodeSignatureInput,
+  type LunaNodeSignedForm,
+  lunanodeRequestString,
+  lunanodeSign,
+  lunanodeSignature,
+  type NonceSource,
+} from './signers/lunanode.js';
+export { type TuxCareTokenInput, tuxcareToken } from './signers/tuxcare.js';
+export { createDispatcher, type DispatcherSettings } from './transport/dispatcher.js';
+export {
+  type AttemptOutcome,
+  backoffDelay,
+  DEFAULT_RETRY,
+  decideRetry,
+  parseRetryAfter,
+  type RetryDecision,
+  type RetryPolicy,
+  type RetryRule,
+} from './transport/retry.js';
+export { normalizeFingerprint, type TlsOptions } from './transport/tls.js';
+export {
+  type CallContext,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_TIMEOUTS,
+  type HttpMethod,
+  type Timeouts,
+  Transport,
+  type TransportOptions,
+  type WireRequest,
+  type WireResponse,
+} from './transport/transport.js';
+export { userAgent, VERSION } from './version.js';

@@ -1,0 +1,170 @@
+import type { z } from 'zod';
+import { type Catalog, type Endpoint, isEndpoint } from './endpoint.js';
+import { type FieldIssue, InputError, ResponseFormatError, isXError } from './errors.js';
+import { Redactor } from './redact.js';
+
+/** Per-call options every client method accepts as its last argument. */
+export interface CallOptions {
+  /** Aborts the call; the method rejects with an AbortError. */
+  signal?: AbortSignal | undefined;
+  /** Overall deadline for this call including retries, in ms (overrides the client default). */
+  deadlineMs?: number | undefined;
+  /** Attempts for this call including the first (1 disables retries). */
+  maxAttempts?: number | undefined;
+}
+
+/** A bound method: input typed by the zod input schema, result by the zod output schema. */
+export type Method<I extends z.ZodType, O extends z.ZodType, Options extends CallOptions = CallOptions> =
+  Record<string, never> extends z.input<I>
+    ? (input?: z.input<I>, options?: Options) => Promise<z.output<O>>
+    : (input: z.input<I>, options?: Options) => Promise<z.output<O>>;
+
+/** A catalog turned into nested, fully typed async methods. */
+export type BoundCatalog<C, Options extends CallOptions = CallOptions> = {
+  readonly [K in keyof C]: C[K] extends Endpoint<unknown, infer I, infer O>
+    ? Method<I, O, Options>
+    : BoundCatalog<C[K], Options>;
+};
+
+/** What the vendor codec receives for one call: input already validated. */
+export interface Invocation<R, Options extends CallOptions = CallOptions> {
+  /** Dotted catalog id, e.g. `els.key.create`. */
+  id: string;
+  endpoint: Endpoint<R>;
+  /** The parsed (validated, defaulted, transformed) input. */
+  input: unknown;
+  options: Options;
+}
+
+/** Sends one validated call and returns the decoded (not yet output-validated) answer. */
+export type Invoker<R, Options extends CallOptions = CallOptions> = (call: Invocation<R, Options>) => Promise<unknown>;
+
+/** How to bind a catalog. */
+export interface BindOptions<R, Options extends CallOptions> {
+  /** Vendor key for error messages, e.g. `tuxcare`. */
+  vendor: string;
+  invoke: Invoker<R, Options>;
+  /** Removes the client's secrets from error messages. */
+  redactor?: Redactor | undefined;
+}
+
+/** Converts zod issues to field paths and rules, one entry per offending field. */
+export function toFieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  for (const issue of issues) {
+    const base = formatPath(issue.path);
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        out.push({ path: base ? `${base}.${key}` : key, message: 'unknown field (this endpoint does not accept it)' });
+      }
+      continue;
+    }
+    out.push({ path: base || '(input)', message: issue.message });
+  }
+  return out;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out ? `.${String(segment)}` : String(segment);
+  }
+  return out;
+}
+
+function describeIssues(issues: readonly FieldIssue[]): string {
+  return issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+}
+
+/**
+ * Validates raw input against an endpoint's input schema.
+ *
+ * @throws InputError naming each bad field and the rule it broke; nothing has been sent.
+ */
+export function parseInput<R>(vendor: string, id: string, endpoint: Endpoint<R>, raw: unknown, redactor?: Redactor) {
+  const result = endpoint.input.safeParse(raw === undefined ? {} : raw);
+  if (result.success) return result.data as unknown;
+  const issues = toFieldIssues(result.error.issues).map((issue) => ({
+    path: issue.path,
+    message: redactor ? redactor.secrets(issue.message) : issue.message,
+  }));
+  throw new InputError(`Invalid input for ${vendor} ${id}: ${describeIssues(issues)}. No request was sent.`, {
+    vendor,
+    endpoint: id,
+    issues,
+  });
+}
+
+/**
+ * Validates a decoded answer against an endpoint's (tolerant) output schema.
+ *
+ * @throws ResponseFormatError when the vendor's answer does not have the documented shape.
+ */
+export function parseOutput<R>(vendor: string, id: string, endpoint: Endpoint<R>, value: unknown, redactor?: Redactor) {
+  const result = endpoint.output.safeParse(value);
+  if (result.success) return result.data as unknown;
+  const issues = toFieldIssues(result.error.issues);
+  const text = safeStringify(value).slice(0, 300);
+  throw new ResponseFormatError(
+    `${vendor} ${id} answered with an unexpected shape: ${describeIssues(issues)}. ` +
+      'The vendor API may have changed; please report it with the excerpt.',
+    { vendor, endpoint: id, issues, excerpt: (redactor ?? new Redactor()).text(text) },
+  );
+}
+
+function safeStringify(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * Turns a nested catalog into nested typed async methods. Each method validates its input before anything
+ * is sent, invokes the vendor codec, and validates the answer against the output schema.
+ */
+export function bindCatalog<C extends Catalog, R, Options extends CallOptions = CallOptions>(
+  catalog: C,
+  options: BindOptions<R, Options>,
+): BoundCatalog<C, Options> {
+  return bindLevel(catalog, [], options) as BoundCatalog<C, Options>;
+}
+
+function bindLevel<R, Options extends CallOptions>(
+  level: Catalog,
+  prefix: readonly string[],
+  options: BindOptions<R, Options>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(level)) {
+    const path = [...prefix, key];
+    out[key] = isEndpoint(value)
+      ? bindMethod(path.join('.'), value as Endpoint<R>, options)
+      : bindLevel(value as Catalog, path, options);
+  }
+  return Object.freeze(out);
+}
+
+function bindMethod<R, Options extends CallOptions>(
+  id: string,
+  endpoint: Endpoint<R>,
+  { vendor, invoke, redactor }: BindOptions<R, Options>,
+) {
+  return async (raw?: unknown, callOptions?: Options): Promise<unknown> => {
+    const input = parseInput(vendor, id, endpoint, raw, redactor);
+    let answer: unknown;
+    try {
+      answer = await invoke({ id, endpoint, input, options: (callOptions ?? {}) as Options });
+    } catch (error) {
+      // Only our own (already redacted) errors leave a client; anything else is a bug we still must not leak.
+      if (isXError(error)) throw error;
+      throw new ResponseFormatError(
+        `${vendor} ${id} failed while decoding the answer: ${(redactor ?? new Redactor()).text(String((error as Error)?.message ?? error))}`,
+        { vendor, endpoint: id },
+      );
+    }
+    return parseOutput(vendor, id, endpoint, answer, redactor);
+  };
+}

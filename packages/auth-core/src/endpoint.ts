@@ -1,0 +1,112 @@
+import type { z } from 'zod';
+
+/**
+ * What a call does to the vendor's state. It drives retry safety (only idempotent calls are repeated after
+ * the request may have reached the server) and the MCP tool annotations.
+ */
+export type Effect = 'read' | 'create' | 'update' | 'delete' | 'action';
+
+const ENDPOINT = Symbol.for('@x/auth-core.endpoint');
+
+/**
+ * One endpoint, declared once as data. The typed client method, the MCP tool and the docs derive from it.
+ *
+ * @typeParam R - the vendor-specific route (TuxCare: path and method; LunaNode: category and action; ...)
+ * @typeParam I - strict zod input schema (unknown keys rejected); it doubles as the MCP inputSchema
+ * @typeParam O - tolerant zod output schema (coerces vendor quirks, keeps unknown fields)
+ */
+export interface Endpoint<R = unknown, I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  readonly [ENDPOINT]: true;
+  /** One sentence: what the call does. Becomes the method TSDoc and the MCP tool description. */
+  readonly summary: string;
+  /** Optional second sentence or two: where required ids come from, caveats. */
+  readonly description?: string | undefined;
+  /** The vendor route. */
+  readonly route: R;
+  /** Strict input schema. */
+  readonly input: I;
+  /** Tolerant output schema. */
+  readonly output: O;
+  /** What the call does to vendor state. */
+  readonly effect: Effect;
+  /**
+   * Overrides the idempotency implied by `effect` (read, update and delete are idempotent; create and action
+   * are not). Set it for actions such as "start a VM" that are safe to repeat.
+   */
+  readonly idempotent?: boolean | undefined;
+}
+
+/** The fields one writes to declare an endpoint. */
+export type EndpointDefinition<R, I extends z.ZodType, O extends z.ZodType> = Omit<Endpoint<R, I, O>, typeof ENDPOINT>;
+
+/** Declares an endpoint. */
+export function endpoint<R, I extends z.ZodType, O extends z.ZodType>(
+  definition: EndpointDefinition<R, I, O>,
+): Endpoint<R, I, O> {
+  return Object.freeze({ ...definition, [ENDPOINT]: true as const });
+}
+
+/** Whether a value is an endpoint descriptor (from any installed copy of this package). */
+export function isEndpoint(value: unknown): value is Endpoint {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[ENDPOINT] === true;
+}
+
+/** A nested object whose leaves are endpoints. */
+export interface Catalog {
+  readonly [key: string]: Endpoint<unknown, z.ZodType, z.ZodType> | Catalog;
+}
+
+/** One endpoint of a catalog with its position. */
+export interface CatalogEntry<R = unknown> {
+  /** Dotted id, e.g. `els.key.create`. */
+  id: string;
+  /** Path segments, e.g. `['els', 'key', 'create']`. */
+  path: readonly string[];
+  endpoint: Endpoint<R>;
+}
+
+/** Lists every endpoint of a catalog, depth first in declaration order. */
+export function walkCatalog<R = unknown>(catalog: Catalog, prefix: readonly string[] = []): CatalogEntry<R>[] {
+  const entries: CatalogEntry<R>[] = [];
+  for (const [key, value] of Object.entries(catalog)) {
+    const path = [...prefix, key];
+    if (isEndpoint(value)) entries.push({ id: path.join('.'), path, endpoint: value as Endpoint<R> });
+    else entries.push(...walkCatalog<R>(value as Catalog, path));
+  }
+  return entries;
+}
+
+/** Whether repeating the call has the same effect as making it once. */
+export function isIdempotent(endpoint: Pick<Endpoint, 'effect' | 'idempotent'>): boolean {
+  if (endpoint.idempotent !== undefined) return endpoint.idempotent;
+  return endpoint.effect === 'read' || endpoint.effect === 'update' || endpoint.effect === 'delete';
+}
+
+/** The four MCP tool annotation hints. */
+export interface ToolAnnotations {
+  readOnlyHint: boolean;
+  destructiveHint: boolean;
+  idempotentHint: boolean;
+  openWorldHint: boolean;
+}
+
+/**
+ * Derives the MCP annotations from an endpoint, so no server ever hand-writes them.
+ *
+ * - read: read-only, idempotent.
+ * - create: adds something new; destroys nothing; repeating it creates a second one.
+ * - update: overwrites existing values (destructive), same result when repeated.
+ * - delete: destructive, idempotent.
+ * - action: a state change such as stop, reinstall or convert: destructive, not idempotent unless declared so.
+ *
+ * Every tool talks to an outside system, so openWorldHint is always true.
+ */
+export function effectAnnotations(endpoint: Pick<Endpoint, 'effect' | 'idempotent'>): ToolAnnotations {
+  const readOnly = endpoint.effect === 'read';
+  return {
+    readOnlyHint: readOnly,
+    destructiveHint: !readOnly && endpoint.effect !== 'create',
+    idempotentHint: isIdempotent(endpoint),
+    openWorldHint: true,
+  };
+}
