@@ -85,9 +85,11 @@ function describeIssues(issues: readonly FieldIssue[]): string {
 export function parseInput<R>(vendor: string, id: string, endpoint: Endpoint<R>, raw: unknown, redactor?: Redactor) {
   const result = endpoint.input.safeParse(raw === undefined ? {} : raw);
   if (result.success) return result.data as unknown;
+  // Paths can hold caller-chosen keys (an unknown field named after a secret), so both parts are scrubbed.
+  const scrub = (text: string) => (redactor ? redactor.secrets(text) : text);
   const issues = toFieldIssues(result.error.issues).map((issue) => ({
-    path: issue.path,
-    message: redactor ? redactor.secrets(issue.message) : issue.message,
+    path: scrub(issue.path),
+    message: scrub(issue.message),
   }));
   throw new InputError(`Invalid input for ${vendor} ${id}: ${describeIssues(issues)}. No request was sent.`, {
     vendor,

@@ -1,1 +1,24 @@
-export {};
+export { createEchoSimulator } from './echo.js';
+export type { Fault, FaultInjector, FaultMatch, FaultOptions } from './faults.js';
+export { unusedPort } from './ports.js';
+export { createProxy, type ProxyLogEntry, type ProxyServer } from './proxy.js';
+export type { SimRequest } from './request.js';
+export type { SimResponse } from './response.js';
+export {
+  type Sandbox,
+  type SandboxEntry,
+  type SandboxSimulator,
+  sandboxBanner,
+  sandboxSimulators,
+  startSandbox,
+} from './sandbox.js';
+export {
+  createSimulator,
+  type RequestRecord,
+  type SimContext,
+  type SimHandler,
+  type Simulator,
+  type SimulatorOptions,
+  type SimulatorStats,
+} from './simulator.js';
+export { otherCertificate, type TestCertificate, testCertificate } from './tls.js';

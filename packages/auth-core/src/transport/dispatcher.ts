@@ -1,4 +1,4 @@
-import { Agent, type Dispatcher, EnvHttpProxyAgent, Pool, ProxyAgent } from 'undici';
+import { Agent, buildConnector, type Dispatcher, EnvHttpProxyAgent, Pool, ProxyAgent } from 'undici';
 import { type TlsOptions, pinConnector, pinsOf, warnInsecureOnce } from './tls.js';
 
 /** Socket-level settings of the dispatcher a client creates for itself. */
@@ -42,11 +42,11 @@ export function createDispatcher(settings: DispatcherSettings): Dispatcher {
   };
 
   const factory = (origin: string | URL, options: Pool.Options): Dispatcher => {
-    const connect = options.connect;
-    return new Pool(origin, {
-      ...options,
-      ...(pins && typeof connect === 'function' ? { connect: pinConnector(connect, pins) } : {}),
-    });
+    if (!pins) return new Pool(origin, options);
+    // A direct connection gets connect *options* here, a proxy tunnel a connect *function*; pin both.
+    const connect =
+      typeof options.connect === 'function' ? options.connect : buildConnector({ ...(options.connect ?? {}) });
+    return new Pool(origin, { ...options, connect: pinConnector(connect, pins) });
   };
 
   const base = {

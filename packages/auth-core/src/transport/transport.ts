@@ -170,9 +170,17 @@ export class Transport {
     const policy = context.maxAttempts ? { ...this.retry, maxAttempts: context.maxAttempts } : this.retry;
     const rules = context.retryRules ? [...context.retryRules, ...this.#rules] : this.#rules;
     const started = performance.now();
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new DeadlineExceeded('deadline')), deadlineMs);
-    const signal = context.signal ? AbortSignal.any([context.signal, deadline.signal]) : deadline.signal;
+    // One controller per call, fed by the caller's signal and the deadline timer. Listeners instead of
+    // AbortSignal.any(): cheaper on the hot path and nothing lingers once the call settles.
+    const call = new AbortController();
+    let deadlineHit = false;
+    const onCallerAbort = () => call.abort(context.signal?.reason);
+    context.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    const timer = setTimeout(() => {
+      deadlineHit = true;
+      call.abort(new DeadlineExceeded('deadline'));
+    }, deadlineMs);
+    const signal = call.signal;
     let last: { method: string; url: string } | undefined;
 
     const interrupted = (attempts: number): XError | undefined => {
@@ -184,7 +192,7 @@ export class Transport {
           attempts,
         });
       }
-      if (deadline.signal.aborted) {
+      if (deadlineHit) {
         return new TimeoutError(
           `${this.vendor} ${context.endpoint}: no answer within the ${deadlineMs} ms deadline after ${attempts} attempt(s).`,
           {
@@ -267,6 +275,7 @@ export class Transport {
       }
     } finally {
       clearTimeout(timer);
+      context.signal?.removeEventListener('abort', onCallerAbort);
     }
   }
 
@@ -289,6 +298,16 @@ export class Transport {
       });
     }
     let responseStarted = false;
+    // Our own headers and body-idle clocks: undici's per-request timers proved unreliable for short values.
+    const attemptAbort = new AbortController();
+    const relay = () => attemptAbort.abort(signal.reason);
+    signal.addEventListener('abort', relay, { once: true });
+    let timedOut: 'UND_ERR_HEADERS_TIMEOUT' | 'UND_ERR_BODY_TIMEOUT' | undefined;
+    const expire = (code: 'UND_ERR_HEADERS_TIMEOUT' | 'UND_ERR_BODY_TIMEOUT') => () => {
+      timedOut = code;
+      attemptAbort.abort(new Error(code));
+    };
+    let clock = setTimeout(expire('UND_ERR_HEADERS_TIMEOUT'), this.timeouts.headersMs);
     const failureContext = () => ({
       vendor: this.vendor,
       endpoint: context.endpoint,
@@ -305,12 +324,15 @@ export class Transport {
         method: wire.method,
         headers: { 'user-agent': this.userAgent, ...wire.headers },
         body: wire.body ?? null,
-        signal,
-        headersTimeout: this.timeouts.headersMs,
-        bodyTimeout: this.timeouts.bodyMs,
+        signal: attemptAbort.signal,
+        // Backstops only; the clocks above decide.
+        headersTimeout: this.timeouts.headersMs + 1000,
+        bodyTimeout: this.timeouts.bodyMs + 1000,
       });
       responseStarted = true;
-      const body = await this.#readBody(answer, context, requestInfo, attempt);
+      clearTimeout(clock);
+      clock = setTimeout(expire('UND_ERR_BODY_TIMEOUT'), this.timeouts.bodyMs);
+      const body = await this.#readBody(answer, context, requestInfo, attempt, clock);
       const headers = answer.headers as Record<string, string | string[] | undefined>;
       const response: WireResponse = {
         status: answer.statusCode,
@@ -333,9 +355,12 @@ export class Transport {
       return response;
     } catch (error) {
       if (isXError(error)) throw error;
-      const failure = classifyFailure(error, failureContext());
+      const failure = classifyFailure(timedOut && !signal.aborted ? { code: timedOut } : error, failureContext());
       if (verbose && !signal.aborted) this.logger.debug(`✗ ${failure.message}`);
       throw failure;
+    } finally {
+      clearTimeout(clock);
+      signal.removeEventListener('abort', relay);
     }
   }
 
@@ -344,9 +369,12 @@ export class Transport {
     context: CallContext,
     requestInfo: { method: string; url: string },
     attempt: number,
+    idleClock: NodeJS.Timeout,
   ): Promise<Buffer> {
     const limit = this.maxResponseBytes;
     const tooLarge = (size: string) => {
+      // Destroying emits 'error' on the body stream; nobody else listens, so swallow it here.
+      answer.body.on('error', () => {});
       answer.body.destroy();
       return new TransportError(
         `${this.vendor} ${context.endpoint}: the answer is larger than the ${limit}-byte cap (${size}). ` +
@@ -367,6 +395,7 @@ export class Transport {
     const chunks: Buffer[] = [];
     let total = 0;
     for await (const chunk of answer.body) {
+      idleClock.refresh();
       total += (chunk as Buffer).length;
       if (total > limit) throw tooLarge('more arrived');
       chunks.push(chunk as Buffer);
