@@ -78,7 +78,9 @@ function start() {
 
 function ensurePnpm() {
   if (existsSync(pnpmEntry)) {
-    const installed = JSON.parse(readFileSync(join(toolsDir, 'node_modules', 'pnpm', 'package.json'), 'utf8'));
+    const installed = JSON.parse(
+      readFileSync(join(toolsDir, 'node_modules', 'pnpm', 'package.json'), 'utf8'),
+    );
     if (installed.version === pnpmVersion) return;
   }
   step(`fetching pnpm ${pnpmVersion} into .tools/`);
@@ -99,7 +101,9 @@ function ensureInstall() {
   const lock = join(root, 'pnpm-lock.yaml');
   const installedLock = join(root, 'node_modules', '.pnpm', 'lock.yaml');
   const upToDate =
-    existsSync(lock) && existsSync(installedLock) && sameWorkspaceLock(readFileSync(lock, 'utf8'), installedLock);
+    existsSync(lock) &&
+    existsSync(installedLock) &&
+    sameWorkspaceLock(readFileSync(lock, 'utf8'), installedLock);
   if (upToDate) return;
   step('installing workspace dependencies (pnpm)');
   const args = ['install', '--prefer-offline', '--reporter=append-only'];

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { type Catalog, type Endpoint, isEndpoint } from './endpoint.js';
-import { type FieldIssue, InputError, ResponseFormatError, isXError } from './errors.js';
+import { type FieldIssue, InputError, isXError, ResponseFormatError } from './errors.js';
 import { Redactor } from './redact.js';
 
 /** Per-call options every client method accepts as its last argument. */
@@ -37,7 +37,9 @@ export interface Invocation<R, Options extends CallOptions = CallOptions> {
 }
 
 /** Sends one validated call and returns the decoded (not yet output-validated) answer. */
-export type Invoker<R, Options extends CallOptions = CallOptions> = (call: Invocation<R, Options>) => Promise<unknown>;
+export type Invoker<R, Options extends CallOptions = CallOptions> = (
+  call: Invocation<R, Options>,
+) => Promise<unknown>;
 
 /** How to bind a catalog. */
 export interface BindOptions<R, Options extends CallOptions> {
@@ -55,7 +57,10 @@ export function toFieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[]
     const base = formatPath(issue.path);
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        out.push({ path: base ? `${base}.${key}` : key, message: 'unknown field (this endpoint does not accept it)' });
+        out.push({
+          path: base ? `${base}.${key}` : key,
+          message: 'unknown field (this endpoint does not accept it)',
+        });
       }
       continue;
     }
@@ -82,7 +87,13 @@ function describeIssues(issues: readonly FieldIssue[]): string {
  *
  * @throws InputError naming each bad field and the rule it broke; nothing has been sent.
  */
-export function parseInput<R>(vendor: string, id: string, endpoint: Endpoint<R>, raw: unknown, redactor?: Redactor) {
+export function parseInput<R>(
+  vendor: string,
+  id: string,
+  endpoint: Endpoint<R>,
+  raw: unknown,
+  redactor?: Redactor,
+) {
   const result = endpoint.input.safeParse(raw === undefined ? {} : raw);
   if (result.success) return result.data as unknown;
   // Paths can hold caller-chosen keys (an unknown field named after a secret), so both parts are scrubbed.
@@ -103,7 +114,13 @@ export function parseInput<R>(vendor: string, id: string, endpoint: Endpoint<R>,
  *
  * @throws ResponseFormatError when the vendor's answer does not have the documented shape.
  */
-export function parseOutput<R>(vendor: string, id: string, endpoint: Endpoint<R>, value: unknown, redactor?: Redactor) {
+export function parseOutput<R>(
+  vendor: string,
+  id: string,
+  endpoint: Endpoint<R>,
+  value: unknown,
+  redactor?: Redactor,
+) {
   const result = endpoint.output.safeParse(value);
   if (result.success) return result.data as unknown;
   const issues = toFieldIssues(result.error.issues);

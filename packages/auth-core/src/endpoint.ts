@@ -37,7 +37,10 @@ export interface Endpoint<R = unknown, I extends z.ZodType = z.ZodType, O extend
 }
 
 /** The fields one writes to declare an endpoint. */
-export type EndpointDefinition<R, I extends z.ZodType, O extends z.ZodType> = Omit<Endpoint<R, I, O>, typeof ENDPOINT>;
+export type EndpointDefinition<R, I extends z.ZodType, O extends z.ZodType> = Omit<
+  Endpoint<R, I, O>,
+  typeof ENDPOINT
+>;
 
 /** Declares an endpoint. */
 export function endpoint<R, I extends z.ZodType, O extends z.ZodType>(
@@ -66,7 +69,10 @@ export interface CatalogEntry<R = unknown> {
 }
 
 /** Lists every endpoint of a catalog, depth first in declaration order. */
-export function walkCatalog<R = unknown>(catalog: Catalog, prefix: readonly string[] = []): CatalogEntry<R>[] {
+export function walkCatalog<R = unknown>(
+  catalog: Catalog,
+  prefix: readonly string[] = [],
+): CatalogEntry<R>[] {
   const entries: CatalogEntry<R>[] = [];
   for (const [key, value] of Object.entries(catalog)) {
     const path = [...prefix, key];

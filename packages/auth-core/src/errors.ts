@@ -57,6 +57,7 @@ export class XError extends Error {
   static readonly brand: string = 'XError';
 
   static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass being tested against, by design.
     return brandsOf(value)?.includes(this.brand) ?? false;
   }
 
@@ -144,7 +145,15 @@ export class RateLimitError extends ApiError {
 }
 
 /** Which stage of the exchange a transport failure happened in. */
-export type TransportPhase = 'dns' | 'connect' | 'tls' | 'proxy' | 'send' | 'receive' | 'redirect' | 'size-limit';
+export type TransportPhase =
+  | 'dns'
+  | 'connect'
+  | 'tls'
+  | 'proxy'
+  | 'send'
+  | 'receive'
+  | 'redirect'
+  | 'size-limit';
 
 /** The exchange broke below the vendor protocol: DNS, refused or reset connection, TLS, redirect, size cap. */
 export class TransportError extends XError {
@@ -156,7 +165,11 @@ export class TransportError extends XError {
   readonly mayHaveReachedServer: boolean;
   constructor(
     message: string,
-    details: ErrorContext & { phase: TransportPhase; code?: string | undefined; mayHaveReachedServer: boolean },
+    details: ErrorContext & {
+      phase: TransportPhase;
+      code?: string | undefined;
+      mayHaveReachedServer: boolean;
+    },
     retryable = true,
   ) {
     super('transport', message, details, retryable);
@@ -177,7 +190,11 @@ export class TimeoutError extends XError {
   readonly mayHaveReachedServer: boolean;
   constructor(
     message: string,
-    details: ErrorContext & { phase: TimeoutPhase; timeoutMs?: number | undefined; mayHaveReachedServer: boolean },
+    details: ErrorContext & {
+      phase: TimeoutPhase;
+      timeoutMs?: number | undefined;
+      mayHaveReachedServer: boolean;
+    },
   ) {
     super('timeout', message, details, true);
     this.phase = details.phase;

@@ -13,7 +13,10 @@ export interface EncodeOptions {
  * Flattens parameters to strings: undefined, null and empty strings are omitted (vendors reject `null` and
  * treat `""` as a value), numbers become decimal strings, booleans `yes`/`no`, arrays are joined.
  */
-export function toParams(params: Record<string, ParamValue>, options: EncodeOptions = {}): Record<string, string> {
+export function toParams(
+  params: Record<string, ParamValue>,
+  options: EncodeOptions = {},
+): Record<string, string> {
   const [yes, no] = options.booleans ?? ['yes', 'no'];
   const separator = options.listSeparator ?? ',';
   const out: Record<string, string> = {};

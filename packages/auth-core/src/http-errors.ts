@@ -44,7 +44,10 @@ export function refusalError(
   }
   if (status === 404) return new NotFoundError(`${head}${hint}`, details);
   if (status === 429) {
-    const wait = response.retryAfterMs !== undefined ? ` The server asked to wait ${Math.ceil(response.retryAfterMs / 1000)} s.` : '';
+    const wait =
+      response.retryAfterMs !== undefined
+        ? ` The server asked to wait ${Math.ceil(response.retryAfterMs / 1000)} s.`
+        : '';
     return new RateLimitError(`${head}${wait}${hint}`, { ...details, retryAfterMs: response.retryAfterMs });
   }
   return new ApiError(`${head}${hint}`, details, 'api', status >= 500);

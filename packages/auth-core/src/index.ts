@@ -9,11 +9,11 @@
 export {
   type BindOptions,
   type BoundCatalog,
+  bindCatalog,
   type CallOptions,
   type Invocation,
   type Invoker,
   type Method,
-  bindCatalog,
   parseInput,
   parseOutput,
   toFieldIssues,
@@ -54,7 +54,14 @@ export {
 } from './errors.js';
 export { type EncodeOptions, formBody, type ParamValue, toParams } from './form.js';
 export { refusalError, type VendorRefusal } from './http-errors.js';
-export { createStderrLogger, LOG_ENV, type Logger, type LogLevel, resolveLogger, silentLogger } from './logger.js';
+export {
+  createStderrLogger,
+  LOG_ENV,
+  type Logger,
+  type LogLevel,
+  resolveLogger,
+  silentLogger,
+} from './logger.js';
 export { REDACTED, Redactor, type RedactorOptions, SENSITIVE_HEADERS, SENSITIVE_NAMES } from './redact.js';
 export { type Session, SessionCache, type SessionCacheOptions } from './session.js';
 export {
@@ -93,4 +100,16 @@ export {
   type WireRequest,
   type WireResponse,
 } from './transport/transport.js';
+export {
+  type BuildContext,
+  type Codec,
+  type CommonClientOptions,
+  createVendorClient,
+  type RequestPreview,
+  toolName,
+  toolsetName,
+  type VendorClient,
+  type VendorClientConfig,
+  type VendorModule,
+} from './vendor.js';
 export { userAgent, VERSION } from './version.js';

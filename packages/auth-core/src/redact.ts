@@ -94,7 +94,10 @@ export class Redactor {
       // query strings and form bodies: name=value
       new RegExp(`((?:^|[?&;\\s"'(])(?:${alternatives})=)([^&#\\s"']*)`, 'gi'),
       // JSON: "name": "value" (and single quotes)
-      new RegExp(`((["'])(?:${alternatives})\\2\\s*:\\s*)("(?:[^"\\\\]|\\\\.)*"|'(?:[^'\\\\]|\\\\.)*'|[^,}\\s]+)`, 'gi'),
+      new RegExp(
+        `((["'])(?:${alternatives})\\2\\s*:\\s*)("(?:[^"\\\\]|\\\\.)*"|'(?:[^'\\\\]|\\\\.)*'|[^,}\\s]+)`,
+        'gi',
+      ),
       // header lines quoted in prose: `cookie: value` (only header names: `token: expired` stays readable)
       new RegExp(`((?:^|[\\s,;{(])(?:${headerAlternatives})\\s*:\\s*)(?!\\s*["'])([^\\s,;}]+)`, 'gi'),
     ];
@@ -143,7 +146,9 @@ export class Redactor {
     const [query, json, prose] = this.#namePatterns as [RegExp, RegExp, RegExp];
     out = out.replace(query, (_m, head: string) => `${head}${REDACTED}`);
     out = out.replace(json, (_m, head: string) => `${head}"${REDACTED}"`);
-    out = out.replace(prose, (_m, head: string, value: string) => (value === REDACTED ? _m : `${head}${REDACTED}`));
+    out = out.replace(prose, (_m, head: string, value: string) =>
+      value === REDACTED ? _m : `${head}${REDACTED}`,
+    );
     return out;
   }
 
@@ -173,7 +178,9 @@ export class Redactor {
     const params = new URLSearchParams(body);
     const out: string[] = [];
     for (const [name, value] of params) {
-      out.push(`${encodeURIComponent(name)}=${this.isSensitiveName(name) ? REDACTED : encodeURIComponent(value)}`);
+      out.push(
+        `${encodeURIComponent(name)}=${this.isSensitiveName(name) ? REDACTED : encodeURIComponent(value)}`,
+      );
     }
     return this.text(out.join('&'));
   }
@@ -196,7 +203,10 @@ export class Redactor {
     if (Array.isArray(input)) return input.map((item) => this.value(item, depth + 1));
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(input)) {
-      out[key] = this.isSensitiveName(key) && item !== null && item !== undefined ? REDACTED : this.value(item, depth + 1);
+      out[key] =
+        this.isSensitiveName(key) && item !== null && item !== undefined
+          ? REDACTED
+          : this.value(item, depth + 1);
     }
     return out;
   }

@@ -11,7 +11,11 @@ export const VERSION: string = pkg.version;
  * `@x/tuxcare/0.1.0 @x/auth-core/0.1.0 node/20.19.0`.
  */
 export function userAgent(product: { name: string; version: string }, suffix?: string): string {
-  const parts = [`${product.name}/${product.version}`, `${pkg.name}/${pkg.version}`, `node/${process.versions.node}`];
+  const parts = [
+    `${product.name}/${product.version}`,
+    `${pkg.name}/${pkg.version}`,
+    `node/${process.versions.node}`,
+  ];
   if (suffix) parts.push(suffix);
   return parts.join(' ');
 }

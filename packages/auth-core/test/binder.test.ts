@@ -20,7 +20,11 @@ const catalog = {
     create: endpoint({
       summary: 'Create a key',
       route: { path: '/key/create' },
-      input: z.strictObject({ code: z.enum(['CELS', 'OELS']), limit: z.number().int().min(0), note: z.string().max(10).optional() }),
+      input: z.strictObject({
+        code: z.enum(['CELS', 'OELS']),
+        limit: z.number().int().min(0),
+        note: z.string().max(10).optional(),
+      }),
       output: z.object({ key: z.string(), limit: z.coerce.number() }),
       effect: 'create',
     }),
@@ -62,7 +66,9 @@ describe('bindCatalog', () => {
     expect(calls[0]?.id).toBe('key.create');
     expect(calls[0]?.input).toEqual({ code: 'CELS', limit: 2 });
     expectTypeOf(key).toEqualTypeOf<{ key: string; limit: number }>();
-    expectTypeOf(client.key.create).parameter(0).toEqualTypeOf<{ code: 'CELS' | 'OELS'; limit: number; note?: string | undefined }>();
+    expectTypeOf(client.key.create)
+      .parameter(0)
+      .toEqualTypeOf<{ code: 'CELS' | 'OELS'; limit: number; note?: string | undefined }>();
   });
 
   it('makes the input optional when every field is optional', async () => {
@@ -80,7 +86,9 @@ describe('bindCatalog', () => {
     expect(error).toBeInstanceOf(InputError);
     const issues = (error as InputError).issues.map((issue) => issue.path).sort();
     expect(issues).toEqual(['bogus', 'code', 'limit', 'note']);
-    expect((error as InputError).message).toMatch(/Invalid input for demo key\.create: .*limit: .*No request was sent/);
+    expect((error as InputError).message).toMatch(
+      /Invalid input for demo key\.create: .*limit: .*No request was sent/,
+    );
     expect((error as InputError).endpoint).toBe('key.create');
     expect(calls).toHaveLength(0);
   });

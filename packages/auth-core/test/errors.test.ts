@@ -49,8 +49,19 @@ describe('error hierarchy', () => {
   });
 
   it('toJSON is a plain object with the fields and no cause', () => {
-    const error = new RateLimitError('slow down', { vendor: 'v', endpoint: 'a.b', status: 429, retryAfterMs: 2000, cause: new Error('x') });
-    expect(error.toJSON()).toMatchObject({ name: 'RateLimitError', kind: 'rate-limit', status: 429, retryAfterMs: 2000 });
+    const error = new RateLimitError('slow down', {
+      vendor: 'v',
+      endpoint: 'a.b',
+      status: 429,
+      retryAfterMs: 2000,
+      cause: new Error('x'),
+    });
+    expect(error.toJSON()).toMatchObject({
+      name: 'RateLimitError',
+      kind: 'rate-limit',
+      status: 429,
+      retryAfterMs: 2000,
+    });
     expect(JSON.stringify(error)).not.toContain('cause');
   });
 

@@ -21,13 +21,19 @@ describe('Redactor', () => {
 
   it('redacts sensitive query parameters and user info in URLs, keeping the rest', () => {
     const redactor = new Redactor();
-    const out = redactor.url('https://u:pw@host:1500/ispmgr?func=user&authinfo=root%3Asecret&token=abc%7C1%7Cdef&out=json');
-    expect(out).toBe(`https://REDACTED:REDACTED@host:1500/ispmgr?func=user&authinfo=${REDACTED}&token=${REDACTED}&out=json`);
+    const out = redactor.url(
+      'https://u:pw@host:1500/ispmgr?func=user&authinfo=root%3Asecret&token=abc%7C1%7Cdef&out=json',
+    );
+    expect(out).toBe(
+      `https://REDACTED:REDACTED@host:1500/ispmgr?func=user&authinfo=${REDACTED}&token=${REDACTED}&out=json`,
+    );
   });
 
   it('redacts form bodies by name, including signed LunaNode fields', () => {
     const redactor = new Redactor();
-    const out = redactor.form('req=%7B%22api_id%22%7D&signature=abcdef&nonce=1700000000&func=auth&password=x%26y');
+    const out = redactor.form(
+      'req=%7B%22api_id%22%7D&signature=abcdef&nonce=1700000000&func=auth&password=x%26y',
+    );
     expect(out).toBe(`req=${REDACTED}&signature=${REDACTED}&nonce=1700000000&func=auth&password=${REDACTED}`);
   });
 
@@ -43,7 +49,14 @@ describe('Redactor', () => {
 
   it('redacts headers and nested values', () => {
     const redactor = new Redactor({ secrets: ['s3cret-value'] });
-    expect(redactor.headers({ Cookie: 'ses=1', 'X-Xsrf-Token': 't', Accept: 'json', 'x-note': 'has s3cret-value' })).toEqual({
+    expect(
+      redactor.headers({
+        Cookie: 'ses=1',
+        'X-Xsrf-Token': 't',
+        Accept: 'json',
+        'x-note': 'has s3cret-value',
+      }),
+    ).toEqual({
       Cookie: REDACTED,
       'X-Xsrf-Token': REDACTED,
       Accept: 'json',

@@ -1,4 +1,10 @@
-import { createEchoSimulator, createSimulator, otherCertificate, type Simulator, unusedPort } from '@x/testkit';
+import {
+  createEchoSimulator,
+  createSimulator,
+  otherCertificate,
+  type Simulator,
+  unusedPort,
+} from '@x/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -60,7 +66,9 @@ describe('no canary secret reaches an error, its cause chain or a log line', () 
     warn: (m, f) => logLines.push(`${m} ${JSON.stringify(f ?? {})}`),
     error: (m, f) => logLines.push(`${m} ${JSON.stringify(f ?? {})}`),
   };
-  const redactor = new Redactor({ secrets: [canaries.password, canaries.token, canaries.apiKey, canaries.session] });
+  const redactor = new Redactor({
+    secrets: [canaries.password, canaries.token, canaries.apiKey, canaries.session],
+  });
   let echo: Simulator<unknown>;
   let tls: Simulator<undefined>;
   const transports: Transport[] = [];
@@ -81,7 +89,11 @@ describe('no canary secret reaches an error, its cause chain or a log line', () 
     method: 'POST',
     url: `${base}${path}?authinfo=${encodeURIComponent(`root:${canaries.password}`)}&token=${encodeURIComponent(canaries.token)}`,
     headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-xsrf-token': canaries.session },
-    body: new URLSearchParams({ password: canaries.password, api_key: canaries.apiKey, note: canaries.token }).toString(),
+    body: new URLSearchParams({
+      password: canaries.password,
+      api_key: canaries.apiKey,
+      note: canaries.token,
+    }).toString(),
     secrets: [canaries.signature],
   });
 
@@ -102,7 +114,10 @@ describe('no canary secret reaches an error, its cause chain or a log line', () 
       'connection refused',
       async () => {
         const port = await unusedPort();
-        return make().send(() => secretRequest(`http://127.0.0.1:${port}`), { endpoint: 'a.b', idempotent: true });
+        return make().send(() => secretRequest(`http://127.0.0.1:${port}`), {
+          endpoint: 'a.b',
+          idempotent: true,
+        });
       },
     ],
     [
@@ -123,49 +138,79 @@ describe('no canary secret reaches an error, its cause chain or a log line', () 
       'headers timeout',
       async () => {
         echo.faults.add({ kind: 'delay', ms: 500 });
-        return make({ timeouts: { headersMs: 50 } }).send(() => secretRequest(echo.url), { endpoint: 'a.b', idempotent: false });
+        return make({ timeouts: { headersMs: 50 } }).send(() => secretRequest(echo.url), {
+          endpoint: 'a.b',
+          idempotent: false,
+        });
       },
     ],
     [
       'deadline',
       async () => {
         echo.faults.add({ kind: 'hang' });
-        return make().send(() => secretRequest(echo.url), { endpoint: 'a.b', idempotent: false, deadlineMs: 80 });
+        return make().send(() => secretRequest(echo.url), {
+          endpoint: 'a.b',
+          idempotent: false,
+          deadlineMs: 80,
+        });
       },
     ],
     [
       'abort',
       async () => {
         echo.faults.add({ kind: 'hang' });
-        return make().send(() => secretRequest(echo.url), { endpoint: 'a.b', idempotent: false, signal: AbortSignal.timeout(50) });
+        return make().send(() => secretRequest(echo.url), {
+          endpoint: 'a.b',
+          idempotent: false,
+          signal: AbortSignal.timeout(50),
+        });
       },
     ],
     [
       'size cap',
-      async () => make({ maxResponseBytes: 10 }).send(() => secretRequest(echo.url), { endpoint: 'a.b', idempotent: false }),
+      async () =>
+        make({ maxResponseBytes: 10 }).send(() => secretRequest(echo.url), {
+          endpoint: 'a.b',
+          idempotent: false,
+        }),
     ],
     [
       'redirect',
       async () => {
-        echo.faults.add({ kind: 'redirect', location: `https://elsewhere.invalid/?token=${encodeURIComponent(canaries.token)}` });
+        echo.faults.add({
+          kind: 'redirect',
+          location: `https://elsewhere.invalid/?token=${encodeURIComponent(canaries.token)}`,
+        });
         return make().send(() => secretRequest(echo.url), { endpoint: 'a.b', idempotent: false });
       },
     ],
     [
       'TLS pin mismatch',
       async () =>
-        make({ tls: { fingerprint256: otherCertificate.fingerprint256 } }).send(() => secretRequest(tls.url), {
-          endpoint: 'a.b',
-          idempotent: false,
-        }),
+        make({ tls: { fingerprint256: otherCertificate.fingerprint256 } }).send(
+          () => secretRequest(tls.url),
+          {
+            endpoint: 'a.b',
+            idempotent: false,
+          },
+        ),
     ],
     [
       'vendor refusals (auth, not found, rate limit, api) echoing the request',
       async () => {
-        const response = await make().send(() => secretRequest(echo.url), { endpoint: 'a.b', idempotent: false });
+        const response = await make().send(() => secretRequest(echo.url), {
+          endpoint: 'a.b',
+          idempotent: false,
+        });
         const echoed = response.text();
         const built = [401, 404, 429, 500].map((status) =>
-          refusalError('demo', 'a.b', response, { message: echoed, data: { echoed, password: canaries.password } }, status),
+          refusalError(
+            'demo',
+            'a.b',
+            response,
+            { message: echoed, data: { echoed, password: canaries.password } },
+            status,
+          ),
         );
         throw new AggregateError(built, built.map((e) => e.message).join('\n'));
       },
@@ -173,8 +218,17 @@ describe('no canary secret reaches an error, its cause chain or a log line', () 
     [
       'unexpected answer shape',
       async () => {
-        const response = await make().send(() => secretRequest(echo.url), { endpoint: 'a.b', idempotent: false });
-        const schema = endpoint({ summary: 's', route: {}, input: z.object({}), output: z.array(z.string()), effect: 'read' });
+        const response = await make().send(() => secretRequest(echo.url), {
+          endpoint: 'a.b',
+          idempotent: false,
+        });
+        const schema = endpoint({
+          summary: 's',
+          route: {},
+          input: z.object({}),
+          output: z.array(z.string()),
+          effect: 'read',
+        });
         return parseOutput('demo', 'a.b', schema, JSON.parse(response.text()), response.redactor);
       },
     ],
@@ -188,10 +242,24 @@ describe('no canary secret reaches an error, its cause chain or a log line', () 
           output: z.unknown(),
           effect: 'read',
         });
-        return parseInput('demo', 'a.b', schema, { mode: canaries.password, count: canaries.token, [canaries.apiKey]: 1 }, redactor);
+        return parseInput(
+          'demo',
+          'a.b',
+          schema,
+          { mode: canaries.password, count: canaries.token, [canaries.apiKey]: 1 },
+          redactor,
+        );
       },
     ],
-    ['missing setting', async () => readSetting(undefined, { vendor: 'Demo', option: 'apiKey', env: 'DEMO_KEY', factory: 'createDemo' }, {})],
+    [
+      'missing setting',
+      async () =>
+        readSetting(
+          undefined,
+          { vendor: 'Demo', option: 'apiKey', env: 'DEMO_KEY', factory: 'createDemo' },
+          {},
+        ),
+    ],
   ];
 
   it.each(errors)('%s', async (_name, produce) => {
@@ -200,7 +268,8 @@ describe('no canary secret reaches an error, its cause chain or a log line', () 
       (e: unknown) => e,
     );
     expect(error, 'the scenario must fail').toBeInstanceOf(Error);
-    const text = surfaces(error) + (error instanceof AggregateError ? error.errors.map(surfaces).join('\n') : '');
+    const text =
+      surfaces(error) + (error instanceof AggregateError ? error.errors.map(surfaces).join('\n') : '');
     expect(leaks(text)).toEqual([]);
     expect(leaks(logLines.join('\n'))).toEqual([]);
   });

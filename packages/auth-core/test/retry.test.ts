@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type AttemptOutcome, backoffDelay, DEFAULT_RETRY, decideRetry, parseRetryAfter, type RetryRule } from '../src/index.js';
+import {
+  type AttemptOutcome,
+  backoffDelay,
+  DEFAULT_RETRY,
+  decideRetry,
+  parseRetryAfter,
+  type RetryRule,
+} from '../src/index.js';
 
 const policy = DEFAULT_RETRY;
 const noJitter = () => 0;
@@ -20,13 +27,18 @@ describe('decideRetry', () => {
   });
 
   it('retries any call whose request never reached the server', () => {
-    expect(decide({ idempotent: false, failure: { mayHaveReachedServer: false, retryable: true } }).retry).toBe(true);
+    expect(
+      decide({ idempotent: false, failure: { mayHaveReachedServer: false, retryable: true } }).retry,
+    ).toBe(true);
   });
 
   it('retries a reset only when the call is idempotent', () => {
     const failure = { mayHaveReachedServer: true, retryable: true };
     expect(decide({ failure }).retry).toBe(true);
-    expect(decide({ failure, idempotent: false })).toMatchObject({ retry: false, reason: expect.stringMatching(/may have reached/) });
+    expect(decide({ failure, idempotent: false })).toMatchObject({
+      retry: false,
+      reason: expect.stringMatching(/may have reached/),
+    });
   });
 
   it('never retries a non-retryable failure (TLS, size cap)', () => {
@@ -39,7 +51,10 @@ describe('decideRetry', () => {
 
   it('waits Retry-After when allowed and fails fast when it is too long', () => {
     expect(decide({ status: 429, retryAfterMs: 1500 })).toMatchObject({ retry: true, delayMs: 1500 });
-    expect(decide({ status: 429, retryAfterMs: 3_600_000 })).toMatchObject({ retry: false, reason: expect.stringMatching(/3600 s/) });
+    expect(decide({ status: 429, retryAfterMs: 3_600_000 })).toMatchObject({
+      retry: false,
+      reason: expect.stringMatching(/3600 s/),
+    });
   });
 
   it('backs off exponentially up to the cap, with at most 25 % jitter', () => {
@@ -52,8 +67,13 @@ describe('decideRetry', () => {
 
   it('lets a vendor rule decide first (VMmanager: 503 is retried for every method)', () => {
     const suspended: RetryRule = (outcome) =>
-      outcome.status === 503 && outcome.attempt < 10 ? { retry: true, delayMs: 100 * outcome.attempt, reason: 'suspended' } : undefined;
-    expect(decide({ status: 503, idempotent: false, attempt: 5 }, [suspended])).toMatchObject({ retry: true, delayMs: 500 });
+      outcome.status === 503 && outcome.attempt < 10
+        ? { retry: true, delayMs: 100 * outcome.attempt, reason: 'suspended' }
+        : undefined;
+    expect(decide({ status: 503, idempotent: false, attempt: 5 }, [suspended])).toMatchObject({
+      retry: true,
+      delayMs: 500,
+    });
     expect(decide({ status: 500, idempotent: false }, [suspended]).retry).toBe(false);
   });
 });

@@ -84,10 +84,13 @@ describe('SessionCache', () => {
     await sessions.get();
     const results = await Promise.all(
       Array.from({ length: 5 }, () =>
-        sessions.run(async (s) => {
-          if (s === 's1') throw new AuthError('gone');
-          return s;
-        }, (e) => e instanceof AuthError),
+        sessions.run(
+          async (s) => {
+            if (s === 's1') throw new AuthError('gone');
+            return s;
+          },
+          (e) => e instanceof AuthError,
+        ),
       ),
     );
     expect(new Set(results)).toEqual(new Set(['s2']));

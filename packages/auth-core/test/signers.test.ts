@@ -36,7 +36,14 @@ describe('lunanode signer', () => {
   });
 
   it('vector 1 compact: our own serialiser produces the compact req and its golden signature', () => {
-    const signed = lunanodeSign({ category: 'vm', action: 'list', params: {}, apiId, apiKey, nonce: '1700000000' });
+    const signed = lunanodeSign({
+      category: 'vm',
+      action: 'list',
+      params: {},
+      apiId,
+      apiKey,
+      nonce: '1700000000',
+    });
     expect(signed.req).toBe(`{"api_id":"${apiId}","api_partialkey":"${half}"}`);
     expect(signed.signature).toBe(
       'c02e1353647ffdfa49bc6e0d828ac8838fae27fef8f4a21cbc804fd9b0962fc59f0b71de078d67bf534fcb34f153027a393f07c105831b250300429ce2629cb7',
@@ -47,10 +54,19 @@ describe('lunanode signer', () => {
   it('vector 2: vm/create keeps parameter order, then api_id and api_partialkey', () => {
     const params = { hostname: 'test-vm', plan_id: 'm.2', image_id: '123', region: 'toronto' };
     const python = `{"hostname": "test-vm", "plan_id": "m.2", "image_id": "123", "region": "toronto", "api_id": "${apiId}", "api_partialkey": "${half}"}`;
-    expect(lunanodeSignature({ category: 'vm', action: 'create', req: python, nonce: '1700000001', apiKey })).toBe(
+    expect(
+      lunanodeSignature({ category: 'vm', action: 'create', req: python, nonce: '1700000001', apiKey }),
+    ).toBe(
       '708f1b1122a12c42483c2091d6de6067adca39d084f78412ab7d3a7261c4bfea6104ec0a7a2bef1109660973b1afa58dd2cf197f8c465d6c38e9fbf3e222546b',
     );
-    const signed = lunanodeSign({ category: 'vm', action: 'create', params, apiId, apiKey, nonce: '1700000001' });
+    const signed = lunanodeSign({
+      category: 'vm',
+      action: 'create',
+      params,
+      apiId,
+      apiKey,
+      nonce: '1700000001',
+    });
     expect(signed.signature).toBe(
       '8bf72f5875c3bbe4a98abb0f3b0fb0ee996d5cefdf0b3359a2bf85d1ec159c354001018c8340ebe360630dc412bff1470b2f828e55ca5bd0f647cb6eca3dbe1a',
     );
@@ -59,8 +75,17 @@ describe('lunanode signer', () => {
   it('vector 3: non-ASCII is escaped as \\uXXXX and "/" is left alone', () => {
     const params = { name: 's/1', content: 'echo héllo — ok' };
     const req = lunanodeRequestString(params, apiId, apiKey);
-    expect(req).toBe(`{"name":"s/1","content":"echo h\\u00e9llo \\u2014 ok","api_id":"${apiId}","api_partialkey":"${half}"}`);
-    const signed = lunanodeSign({ category: 'script', action: 'create', params, apiId, apiKey, nonce: '1700000002' });
+    expect(req).toBe(
+      `{"name":"s/1","content":"echo h\\u00e9llo \\u2014 ok","api_id":"${apiId}","api_partialkey":"${half}"}`,
+    );
+    const signed = lunanodeSign({
+      category: 'script',
+      action: 'create',
+      params,
+      apiId,
+      apiKey,
+      nonce: '1700000002',
+    });
     expect(signed.signature).toBe(
       'cf23f2dc19052104d185f5ac526ff40d083feb16d4c11f06ef5e1dede98f9dc86dc7b3121ea2f9f853dc4e322dc17296b87fb2ba2b42e82a1b5ea4bddc0acbed',
     );

@@ -62,7 +62,9 @@ describe('Transport over loopback', () => {
     expect(response.status).toBe(200);
     const body = JSON.parse(response.text());
     expect(body).toMatchObject({ method: 'GET', path: '/a/b', query: { x: '1' } });
-    expect(echo.log[0]?.headers['user-agent']).toMatch(/^@x\/demo\/1\.2\.3 @x\/auth-core\/\d+\.\d+\.\d+ node\/\d+/);
+    expect(echo.log[0]?.headers['user-agent']).toMatch(
+      /^@x\/demo\/1\.2\.3 @x\/auth-core\/\d+\.\d+\.\d+ node\/\d+/,
+    );
     expect(response.attempts).toBe(1);
   });
 
@@ -70,7 +72,12 @@ describe('Transport over loopback', () => {
     const t = transport();
     const body = new URLSearchParams({ func: 'auth', password: 'a&b#c+d:e é' }).toString();
     await t.send(
-      () => ({ method: 'POST', url: `${echo.url}/ispmgr`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }),
+      () => ({
+        method: 'POST',
+        url: `${echo.url}/ispmgr`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      }),
       create,
     );
     expect(echo.log[0]?.body).toBe(body);
@@ -95,14 +102,21 @@ describe('Transport over loopback', () => {
 
   it('never repeats a non-idempotent call that reached the server', async () => {
     echo.faults.add({ kind: 'status', status: 503 }, { times: Number.POSITIVE_INFINITY });
-    const response = await transport().send(() => ({ method: 'POST', url: `${echo.url}/create`, body: 'a=1' }), create);
+    const response = await transport().send(
+      () => ({ method: 'POST', url: `${echo.url}/create`, body: 'a=1' }),
+      create,
+    );
     expect(response.status).toBe(503);
     expect(echo.log).toHaveLength(1);
   });
 
   it('honours Retry-After: a zero or past date retries, an hour fails fast with the hint', async () => {
     echo.faults.add({ kind: 'status', status: 429, headers: { 'retry-after': '0' } });
-    echo.faults.add({ kind: 'status', status: 429, headers: { 'retry-after': new Date(Date.now() - 5000).toUTCString() } });
+    echo.faults.add({
+      kind: 'status',
+      status: 429,
+      headers: { 'retry-after': new Date(Date.now() - 5000).toUTCString() },
+    });
     const ok = await transport().send(() => ({ method: 'GET', url: `${echo.url}/x` }), read);
     expect(ok.status).toBe(200);
     expect(echo.log).toHaveLength(3);
@@ -159,7 +173,12 @@ describe('Transport over loopback', () => {
       .send(() => ({ method: 'POST', url: `http://127.0.0.1:${port}/create`, body: 'x' }), create)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransportError);
-    expect(error).toMatchObject({ phase: 'connect', code: 'ECONNREFUSED', mayHaveReachedServer: false, attempts: 3 });
+    expect(error).toMatchObject({
+      phase: 'connect',
+      code: 'ECONNREFUSED',
+      mayHaveReachedServer: false,
+      attempts: 3,
+    });
     expect((error as Error).message).toMatch(/could not connect to 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
   });
 
@@ -201,7 +220,10 @@ describe('Transport over loopback', () => {
   it("the caller's AbortSignal aborts the call with an AbortError", async () => {
     echo.faults.add({ kind: 'hang' });
     const controller = new AbortController();
-    const pending = transport().send(() => ({ method: 'GET', url: `${echo.url}/x` }), { ...read, signal: controller.signal });
+    const pending = transport().send(() => ({ method: 'GET', url: `${echo.url}/x` }), {
+      ...read,
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(), 30);
     await expect(pending).rejects.toBeInstanceOf(AbortError);
   });
@@ -283,17 +305,22 @@ describe('TLS', () => {
 
   it('trusts a panel CA given as `ca`', async () => {
     const sim = await tlsSim();
-    const response = await transport({ tls: { ca: testCertificate.cert } }).send(() => ({ method: 'GET', url: `${sim.url}/x` }), read);
+    const response = await transport({ tls: { ca: testCertificate.cert } }).send(
+      () => ({ method: 'GET', url: `${sim.url}/x` }),
+      read,
+    );
     expect(response.status).toBe(200);
   });
 
   it('accepts a matching pinned fingerprint in any common spelling', async () => {
     const sim = await tlsSim();
-    for (const pin of [testCertificate.fingerprint256, testCertificate.fingerprint256.replace(/:/g, '').toLowerCase()]) {
-      const response = await transport({ tls: { fingerprint256: [otherCertificate.fingerprint256, pin] } }).send(
-        () => ({ method: 'GET', url: `${sim.url}/x` }),
-        read,
-      );
+    for (const pin of [
+      testCertificate.fingerprint256,
+      testCertificate.fingerprint256.replace(/:/g, '').toLowerCase(),
+    ]) {
+      const response = await transport({
+        tls: { fingerprint256: [otherCertificate.fingerprint256, pin] },
+      }).send(() => ({ method: 'GET', url: `${sim.url}/x` }), read);
       expect(response.status).toBe(200);
     }
   });
@@ -301,7 +328,10 @@ describe('TLS', () => {
   it('a fingerprint mismatch sends no request byte (so no credential) and is not retried', async () => {
     const sim = await tlsSim();
     const error = await transport({ tls: { fingerprint256: otherCertificate.fingerprint256 } })
-      .send(() => ({ method: 'POST', url: `${sim.url}/login?authinfo=root:pw`, body: 'password=secret' }), read)
+      .send(
+        () => ({ method: 'POST', url: `${sim.url}/login?authinfo=root:pw`, body: 'password=secret' }),
+        read,
+      )
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransportError);
     expect(error).toMatchObject({ phase: 'tls', code: 'X_TLS_PIN_MISMATCH', attempts: 1 });
@@ -327,7 +357,10 @@ describe('TLS', () => {
     process.on('warning', onWarning);
     try {
       for (let i = 0; i < 2; i++) {
-        const response = await transport({ tls: { insecure: true } }).send(() => ({ method: 'GET', url: `${sim.url}/x` }), read);
+        const response = await transport({ tls: { insecure: true } }).send(
+          () => ({ method: 'GET', url: `${sim.url}/x` }),
+          read,
+        );
         expect(response.status).toBe(200);
       }
       await new Promise((resolve) => setImmediate(resolve));
@@ -340,7 +373,9 @@ describe('TLS', () => {
 
 describe('proxy from the environment', () => {
   it('tunnels HTTPS through HTTPS_PROXY, with the pin still checked on the far side', async () => {
-    const sim = await started(createSimulator({ name: 'tls', tls: true, handler: () => ({ body: { ok: true } }) }));
+    const sim = await started(
+      createSimulator({ name: 'tls', tls: true, handler: () => ({ body: { ok: true } }) }),
+    );
     const proxy = createProxy();
     await proxy.start();
     stopLater.push(proxy);
@@ -365,7 +400,10 @@ describe('proxy from the environment', () => {
     const proxy = createProxy();
     await proxy.start();
     stopLater.push(proxy);
-    const viaProxy = await transport({ env: { HTTP_PROXY: proxy.url } }).send(() => ({ method: 'GET', url: `${sim.url}/p` }), read);
+    const viaProxy = await transport({ env: { HTTP_PROXY: proxy.url } }).send(
+      () => ({ method: 'GET', url: `${sim.url}/p` }),
+      read,
+    );
     expect(viaProxy.status).toBe(200);
     expect(proxy.log.length).toBeGreaterThan(0);
 

@@ -35,7 +35,8 @@ function echo(req: SimRequest): SimResponse {
 }
 
 function statusAnswer(code: number): SimResponse {
-  if (code < 200 || code > 599) return { status: 400, body: { error: `status must be 200-599, got ${code}` } };
+  if (code < 200 || code > 599)
+    return { status: 400, body: { error: `status must be 200-599, got ${code}` } };
   return { status: code, body: { status: code } };
 }
 

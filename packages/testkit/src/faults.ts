@@ -6,7 +6,7 @@ import type { SimResponse } from './response.js';
  * {@link RequestRecord.fault} of the request that consumed it.
  */
 export type Fault =
-  /** Waits `ms` before running the handler: slow response headers. */
+  /** Waits `ms` before running the handler (skipped if the client left meanwhile): slow response headers. */
   | { kind: 'delay'; ms: number }
   /** Answers with this status instead of the handler: 503 storms, 429 with `Retry-After`, an HTML 500 page. */
   | ({ kind: 'status'; status: number } & Omit<SimResponse, 'status'>)

@@ -1,8 +1,8 @@
 import {
   createServer,
+  request as httpRequest,
   type IncomingHttpHeaders,
   type IncomingMessage,
-  request as httpRequest,
   type Server,
   type ServerResponse,
 } from 'node:http';
@@ -65,7 +65,9 @@ class LoopbackProxy implements ProxyServer {
   async start(): Promise<ProxyServer> {
     if (this.#server !== undefined) throw new Error('proxy is already started');
     const server = createServer((req, res) => this.#forward(req, res));
-    server.on('connect', (req: IncomingMessage, socket: Duplex, head: Buffer) => this.#tunnel(req, socket, head));
+    server.on('connect', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+      this.#tunnel(req, socket, head),
+    );
     server.on('connection', (socket: Socket) => this.#sockets.add(socket));
     this.#server = server;
     try {
@@ -104,9 +106,15 @@ class LoopbackProxy implements ProxyServer {
     const target = req.url ?? '';
     this.#log.push({ method: 'CONNECT', target, headers: req.headers });
     const destination = parseAuthority(target);
-    if (destination === undefined) return refuseTunnel(client, '400 Bad Request');
+    if (destination === undefined) {
+      refuseTunnel(client, '400 Bad Request');
+      return;
+    }
     const host = dialHost(destination.hostname);
-    if (host === undefined) return refuseTunnel(client, '403 Forbidden');
+    if (host === undefined) {
+      refuseTunnel(client, '403 Forbidden');
+      return;
+    }
 
     const upstream = connect({ host, port: destination.port });
     this.#sockets.add(upstream);
@@ -128,9 +136,15 @@ class LoopbackProxy implements ProxyServer {
     const target = req.url ?? '';
     this.#log.push({ method: req.method ?? 'GET', target, headers: req.headers });
     const url = parseUrl(target);
-    if (url?.protocol !== 'http:') return void refuse(res, 400, 'the proxy expects an absolute http:// URL');
+    if (url?.protocol !== 'http:') {
+      refuse(res, 400, 'the proxy expects an absolute http:// URL');
+      return;
+    }
     const host = dialHost(url.hostname);
-    if (host === undefined) return void refuse(res, 403, `${url.hostname} is not a loopback host`);
+    if (host === undefined) {
+      refuse(res, 403, `${url.hostname} is not a loopback host`);
+      return;
+    }
 
     const upstream = httpRequest({
       host,

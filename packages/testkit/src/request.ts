@@ -49,7 +49,9 @@ export function createSimRequest(raw: IncomingMessage, body: Buffer, origin: str
         return JSON.parse(text) as T;
       } catch (error) {
         const preview = text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text;
-        throw new Error(`request body is not valid JSON (${errorMessage(error)}): ${JSON.stringify(preview)}`);
+        throw new Error(
+          `request body is not valid JSON (${errorMessage(error)}): ${JSON.stringify(preview)}`,
+        );
       }
     },
   };
@@ -67,7 +69,8 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 
     const onData = (chunk: Buffer): void => {
       size += chunk.length;
       if (size > limit) {
-        // Stop buffering but leave the stream alone: destroying it would close the socket before the 413.
+        // Stop buffering but keep the stream flowing, so the rest drains unread; destroying it instead would
+        // close the socket before the 413 goes out.
         req.off('data', onData);
         resolve(undefined);
         return;

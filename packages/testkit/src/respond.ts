@@ -36,12 +36,8 @@ export async function respond(
       return reset(res.socket);
     case 'reset-mid-body':
       return closeMidBody(res, prepareResponse(res, await run()));
-    case 'truncate': {
-      const body = prepareResponse(res, await run());
-      const cut = body.subarray(0, Math.floor(body.length / 2));
-      res.setHeader('content-length', cut.length);
-      return void res.end(cut);
-    }
+    case 'truncate':
+      return truncate(res, prepareResponse(res, await run()));
     case 'slow-body':
       return trickle(res, prepareResponse(res, await run()), fault, signal);
     case 'malformed':
@@ -73,6 +69,12 @@ function closeMidBody(res: ServerResponse, body: Buffer): void {
   // end() before destroy() so the bytes already queued are flushed, not discarded with the socket.
   const socket = res.socket;
   socket?.end(() => socket.destroy());
+}
+
+function truncate(res: ServerResponse, body: Buffer): void {
+  const cut = body.subarray(0, Math.floor(body.length / 2));
+  res.setHeader('content-length', cut.length);
+  res.end(cut);
 }
 
 async function trickle(

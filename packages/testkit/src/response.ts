@@ -57,7 +57,8 @@ export function failResponse(res: ServerResponse, error: unknown): void {
 
 function encodeBody(body: SimResponse['body']): { bytes: Buffer; contentType?: string } {
   if (body === undefined) return { bytes: EMPTY };
-  if (typeof body === 'string') return { bytes: Buffer.from(body, 'utf8'), contentType: 'text/plain; charset=utf-8' };
+  if (typeof body === 'string')
+    return { bytes: Buffer.from(body, 'utf8'), contentType: 'text/plain; charset=utf-8' };
   if (Buffer.isBuffer(body)) return { bytes: body, contentType: 'application/octet-stream' };
   return { bytes: Buffer.from(JSON.stringify(body), 'utf8'), contentType: 'application/json' };
 }

@@ -1,4 +1,10 @@
-import { createServer as createHttpServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
@@ -188,7 +194,9 @@ class LoopbackSimulator<S> implements Simulator<S> {
   #createServer(): Server {
     const tls = this.#options.tls === true ? testCertificate : this.#options.tls || undefined;
     const onRequest = (req: IncomingMessage, res: ServerResponse): void => void this.#handle(req, res);
-    const server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, onRequest) : createHttpServer(onRequest);
+    const server = tls
+      ? createHttpsServer({ key: tls.key, cert: tls.cert }, onRequest)
+      : createHttpServer(onRequest);
     server.on('connection', (socket: Socket) => {
       this.#connections += 1;
       this.#sockets.add(socket);

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 /** A self-signed certificate and its key, for a loopback TLS server. */
 export interface TestCertificate {
@@ -13,7 +13,8 @@ export interface TestCertificate {
 
 function load(name: string): TestCertificate {
   // Relative to this module, which sits one level below the package root both as src/ and as dist/.
-  const read = (file: string): string => readFileSync(new URL(`../fixtures/${name}-${file}.pem`, import.meta.url), 'utf8');
+  const read = (file: string): string =>
+    readFileSync(new URL(`../fixtures/${name}-${file}.pem`, import.meta.url), 'utf8');
   const cert = read('cert');
   return Object.freeze({ key: read('key'), cert, fingerprint256: new X509Certificate(cert).fingerprint256 });
 }

@@ -9,7 +9,10 @@ export const LUNANODE_API_KEY_LENGTH = 128;
  * libraries send it (`ensure_ascii`), so the signed bytes never depend on a UTF-8 re-encoding.
  */
 export function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[\u007f-\uffff]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** The `req` string: the call's parameters, then api_id and api_partialkey (first 64 characters of the key). */

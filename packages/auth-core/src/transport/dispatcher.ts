@@ -1,5 +1,5 @@
 import { Agent, buildConnector, type Dispatcher, EnvHttpProxyAgent, Pool, ProxyAgent } from 'undici';
-import { type TlsOptions, pinConnector, pinsOf, warnInsecureOnce } from './tls.js';
+import { pinConnector, pinsOf, type TlsOptions, warnInsecureOnce } from './tls.js';
 
 /** Socket-level settings of the dispatcher a client creates for itself. */
 export interface DispatcherSettings {
@@ -45,7 +45,9 @@ export function createDispatcher(settings: DispatcherSettings): Dispatcher {
     if (!pins) return new Pool(origin, options);
     // A direct connection gets connect *options* here, a proxy tunnel a connect *function*; pin both.
     const connect =
-      typeof options.connect === 'function' ? options.connect : buildConnector({ ...(options.connect ?? {}) });
+      typeof options.connect === 'function'
+        ? options.connect
+        : buildConnector({ ...(options.connect ?? {}) });
     return new Pool(origin, { ...options, connect: pinConnector(connect, pins) });
   };
 

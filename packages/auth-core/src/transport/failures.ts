@@ -15,7 +15,8 @@ const NEVER_SENT = new Set([
   'X_TLS_PIN_MISMATCH',
 ]);
 
-const TLS_CODES = /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_|X_TLS_)/;
+const TLS_CODES =
+  /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_|X_TLS_)/;
 
 /** Everything the transport knows when it classifies a failure. */
 export interface FailureContext extends ErrorContext {

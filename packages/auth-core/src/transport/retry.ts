@@ -55,7 +55,11 @@ export type RetryRule = (outcome: AttemptOutcome, policy: RetryPolicy) => RetryD
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 
 /** Exponential backoff with up to 25 % jitter subtracted (never longer than the computed delay). */
-export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  policy: RetryPolicy,
+  random: () => number = Math.random,
+): number {
   const exponential = Math.min(policy.baseDelayMs * 2 ** Math.max(0, attempt - 1), policy.maxDelayMs);
   return Math.round(exponential * (1 - random() * 0.25));
 }
@@ -113,7 +117,8 @@ export function decideRetry(
     if (!outcome.failure.mayHaveReachedServer) {
       return { retry: true, delayMs, reason: 'the request never reached the server' };
     }
-    if (outcome.idempotent) return { retry: true, delayMs, reason: 'connection failed on an idempotent call' };
+    if (outcome.idempotent)
+      return { retry: true, delayMs, reason: 'connection failed on an idempotent call' };
     return stop('the request may have reached the server and this call is not safe to repeat');
   }
 
@@ -122,7 +127,9 @@ export function decideRetry(
   if (!outcome.idempotent) return stop(`HTTP ${status} on a call that is not safe to repeat`);
   if (outcome.retryAfterMs !== undefined) {
     if (outcome.retryAfterMs > policy.maxRetryAfterMs) {
-      return stop(`the server asked to wait ${Math.ceil(outcome.retryAfterMs / 1000)} s, longer than allowed`);
+      return stop(
+        `the server asked to wait ${Math.ceil(outcome.retryAfterMs / 1000)} s, longer than allowed`,
+      );
     }
     return { retry: true, delayMs: outcome.retryAfterMs, reason: `HTTP ${status} with Retry-After` };
   }

@@ -1,13 +1,20 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { type Dispatcher, request } from 'undici';
-import { AbortError, ConfigError, TimeoutError, TransportError, type XError, isXError } from '../errors.js';
+import { AbortError, ConfigError, isXError, TimeoutError, TransportError, type XError } from '../errors.js';
 import { type Logger, resolveLogger, silentLogger } from '../logger.js';
 import { Redactor } from '../redact.js';
 import { userAgent } from '../version.js';
 import { createDispatcher } from './dispatcher.js';
 import { classifyFailure } from './failures.js';
-import { type AttemptOutcome, DEFAULT_RETRY, type RetryPolicy, type RetryRule, decideRetry, parseRetryAfter } from './retry.js';
-import { type TlsOptions, pinsOf } from './tls.js';
+import { CallState } from './interrupt.js';
+import {
+  type AttemptOutcome,
+  DEFAULT_RETRY,
+  decideRetry,
+  parseRetryAfter,
+  type RetryPolicy,
+  type RetryRule,
+} from './retry.js';
+import { pinsOf, type TlsOptions } from './tls.js';
 
 /** The clocks of one call. */
 export interface Timeouts {
@@ -105,8 +112,27 @@ export interface WireResponse {
   request: { method: string; url: string };
 }
 
-class DeadlineExceeded extends Error {
-  readonly code = 'X_DEADLINE';
+/** Method and URL of an attempt, redacted only when someone asks (errors and logs), not on the hot path. */
+class RequestDescription {
+  #described: { method: string; url: string } | undefined;
+  constructor(
+    readonly method: string,
+    readonly url: string | URL,
+    readonly redactor: Redactor,
+  ) {}
+
+  describe(): { method: string; url: string } {
+    this.#described ??= { method: this.method, url: this.redactor.url(this.url) };
+    return this.#described;
+  }
+
+  host(): string {
+    try {
+      return new URL(this.url).host;
+    } catch {
+      return 'the server';
+    }
+  }
 }
 
 /**
@@ -141,10 +167,13 @@ export class Transport {
     this.#pinned = pinsOf(options.tls) !== undefined;
     if (options.dispatcher) {
       if (options.tls?.ca || options.tls?.fingerprint256 || options.tls?.insecure) {
-        throw new ConfigError('tls options cannot be combined with a custom dispatcher; configure TLS on it.', {
-          vendor: this.vendor,
-          setting: 'tls',
-        });
+        throw new ConfigError(
+          'tls options cannot be combined with a custom dispatcher; configure TLS on it.',
+          {
+            vendor: this.vendor,
+            setting: 'tls',
+          },
+        );
       }
       this.#dispatcher = options.dispatcher;
       this.#ownsDispatcher = false;
@@ -165,187 +194,216 @@ export class Transport {
    * Sends a call: builds the request for each attempt with `prepare`, retries per policy within the deadline,
    * and returns the final answer whatever its status. Throws only typed errors (transport, timeout, abort).
    */
-  async send(prepare: (attempt: number) => WireRequest | Promise<WireRequest>, context: CallContext): Promise<WireResponse> {
+  async send(
+    prepare: (attempt: number) => WireRequest | Promise<WireRequest>,
+    context: CallContext,
+  ): Promise<WireResponse> {
     const deadlineMs = context.deadlineMs ?? this.timeouts.deadlineMs;
     const policy = context.maxAttempts ? { ...this.retry, maxAttempts: context.maxAttempts } : this.retry;
     const rules = context.retryRules ? [...context.retryRules, ...this.#rules] : this.#rules;
-    const started = performance.now();
-    // One controller per call, fed by the caller's signal and the deadline timer. Listeners instead of
-    // AbortSignal.any(): cheaper on the hot path and nothing lingers once the call settles.
-    const call = new AbortController();
-    let deadlineHit = false;
-    const onCallerAbort = () => call.abort(context.signal?.reason);
-    context.signal?.addEventListener('abort', onCallerAbort, { once: true });
-    const timer = setTimeout(() => {
-      deadlineHit = true;
-      call.abort(new DeadlineExceeded('deadline'));
-    }, deadlineMs);
-    const signal = call.signal;
-    let last: { method: string; url: string } | undefined;
+    const started = Date.now();
+    // The deadline has no timer of its own: each attempt's clock is capped by it, and a backoff never sleeps
+    // past it. One timer per attempt instead of two matters on the hot path.
+    const state = new CallState(started + deadlineMs);
+    const callerSignal = context.signal;
+    const onCallerAbort = () => state.abort(callerSignal?.reason);
+    if (callerSignal?.aborted) state.abort(callerSignal.reason);
+    else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+    let last: RequestDescription | undefined;
 
     const interrupted = (attempts: number): XError | undefined => {
-      if (context.signal?.aborted) {
+      if (!state.aborted) return undefined;
+      const request = last?.describe();
+      if (!state.deadlineHit) {
         return new AbortError(`${this.vendor} ${context.endpoint}: aborted by the caller.`, {
           vendor: this.vendor,
           endpoint: context.endpoint,
-          request: last,
+          request,
           attempts,
         });
       }
-      if (deadlineHit) {
-        return new TimeoutError(
-          `${this.vendor} ${context.endpoint}: no answer within the ${deadlineMs} ms deadline after ${attempts} attempt(s).`,
-          {
-            vendor: this.vendor,
-            endpoint: context.endpoint,
-            request: last,
-            attempts,
-            phase: 'deadline',
-            timeoutMs: deadlineMs,
-            mayHaveReachedServer: attempts > 0,
-          },
-        );
-      }
-      return undefined;
+      return new TimeoutError(
+        `${this.vendor} ${context.endpoint}: no answer within the ${deadlineMs} ms deadline after ${attempts} attempt(s).`,
+        {
+          vendor: this.vendor,
+          endpoint: context.endpoint,
+          request,
+          attempts,
+          phase: 'deadline',
+          timeoutMs: deadlineMs,
+          mayHaveReachedServer: attempts > 0,
+        },
+      );
     };
 
     try {
       for (let attempt = 1; ; attempt++) {
+        if (Date.now() >= state.deadlineAt) state.abort(new Error('deadline'), true);
         const stop = interrupted(attempt - 1);
         if (stop) throw stop;
         const wire = await prepare(attempt);
         const redactor = wire.secrets?.length ? this.redactor.with(wire.secrets) : this.redactor;
-        const url = new URL(wire.url);
-        if (this.#pinned && url.protocol !== 'https:') {
-          throw new ConfigError(`${this.vendor}: fingerprint256 pinning needs an https:// URL, got ${url.protocol}//.`, {
+        if (this.#pinned && !String(wire.url).startsWith('https:')) {
+          throw new ConfigError(`${this.vendor}: fingerprint256 pinning needs an https:// URL.`, {
             vendor: this.vendor,
             setting: 'fingerprint256',
           });
         }
-        last = { method: wire.method, url: redactor.url(url) };
+        last = new RequestDescription(wire.method, wire.url, redactor);
 
         let response: WireResponse | undefined;
         let failure: XError | undefined;
         try {
-          response = await this.#attempt(wire, url, signal, redactor, context, attempt, last);
+          response = await this.#attempt(wire, state, redactor, context, attempt, last);
         } catch (error) {
           const stopped = interrupted(attempt);
           if (stopped) throw stopped;
-          failure = isXError(error) ? error : new TransportError(String(error), { phase: 'send', mayHaveReachedServer: true });
+          failure = isXError(error)
+            ? error
+            : new TransportError(String(error), { phase: 'send', mayHaveReachedServer: true });
         }
 
-        if (response && response.status >= 300 && response.status < 400) {
+        if (response && response.status < 300) return response;
+        if (response && response.status < 400) {
           throw new TransportError(
             `${this.vendor} ${context.endpoint}: the server answered with a redirect (HTTP ${response.status}` +
               `${locationOrigin(response.headers.location)}); redirects are never followed with credentials. ` +
               'Check the base URL (http vs https, path).',
-            { vendor: this.vendor, endpoint: context.endpoint, request: last, attempts: attempt, phase: 'redirect', mayHaveReachedServer: true },
+            {
+              vendor: this.vendor,
+              endpoint: context.endpoint,
+              request: last.describe(),
+              attempts: attempt,
+              phase: 'redirect',
+              mayHaveReachedServer: true,
+            },
             false,
           );
         }
 
         const outcome: AttemptOutcome = response
-          ? { attempt, idempotent: context.idempotent, status: response.status, retryAfterMs: response.retryAfterMs }
+          ? {
+              attempt,
+              idempotent: context.idempotent,
+              status: response.status,
+              retryAfterMs: response.retryAfterMs,
+            }
           : {
               attempt,
               idempotent: context.idempotent,
               failure: {
-                mayHaveReachedServer: (failure as { mayHaveReachedServer?: boolean }).mayHaveReachedServer ?? true,
+                mayHaveReachedServer:
+                  (failure as { mayHaveReachedServer?: boolean }).mayHaveReachedServer ?? true,
                 retryable: failure?.retryable ?? false,
               },
             };
-        if (response && response.status < 400) return response;
-
         const decision = decideRetry(outcome, policy, rules, this.#random);
-        const remaining = deadlineMs - (performance.now() - started);
-        const give = !decision.retry || decision.delayMs >= remaining;
-        if (give) {
-          if (decision.retry) this.logger.info(`${this.vendor} ${context.endpoint}: not retrying, the deadline is near`);
+        const remaining = deadlineMs - (Date.now() - started);
+        if (!decision.retry || decision.delayMs >= remaining) {
+          if (decision.retry)
+            this.logger.info(`${this.vendor} ${context.endpoint}: not retrying, the deadline is near`);
           if (response) return response;
           throw failure;
         }
-        this.logger.info(`${this.vendor} ${context.endpoint}: retrying in ${decision.delayMs} ms (${decision.reason})`, {
-          attempt,
-        });
-        try {
-          await sleep(decision.delayMs, undefined, { signal });
-        } catch {
-          throw interrupted(attempt) ?? failure;
-        }
+        this.logger.info(
+          `${this.vendor} ${context.endpoint}: retrying in ${decision.delayMs} ms (${decision.reason})`,
+          {
+            attempt,
+          },
+        );
+        await state.sleep(decision.delayMs);
       }
     } finally {
-      clearTimeout(timer);
-      context.signal?.removeEventListener('abort', onCallerAbort);
+      callerSignal?.removeEventListener('abort', onCallerAbort);
     }
   }
 
   async #attempt(
     wire: WireRequest,
-    url: URL,
-    signal: AbortSignal,
+    state: CallState,
     redactor: Redactor,
     context: CallContext,
     attempt: number,
-    requestInfo: { method: string; url: string },
+    description: RequestDescription,
   ): Promise<WireResponse> {
     const verbose = this.logger !== silentLogger;
     const began = verbose ? performance.now() : 0;
     if (verbose) {
-      this.logger.debug(`→ ${requestInfo.method} ${requestInfo.url}`, {
+      const { method, url } = description.describe();
+      this.logger.debug(`→ ${method} ${url}`, {
         endpoint: context.endpoint,
         attempt,
         ...(wire.body !== undefined ? { body: describeBody(wire, redactor) } : {}),
       });
     }
     let responseStarted = false;
-    // Our own headers and body-idle clocks: undici's per-request timers proved unreliable for short values.
-    const attemptAbort = new AbortController();
-    const relay = () => attemptAbort.abort(signal.reason);
-    signal.addEventListener('abort', relay, { once: true });
-    let timedOut: 'UND_ERR_HEADERS_TIMEOUT' | 'UND_ERR_BODY_TIMEOUT' | undefined;
-    const expire = (code: 'UND_ERR_HEADERS_TIMEOUT' | 'UND_ERR_BODY_TIMEOUT') => () => {
-      timedOut = code;
-      attemptAbort.abort(new Error(code));
+    const signal = state.attemptSignal();
+    // Our own clock: undici's per-request timers proved unreliable for short values. One timer per attempt
+    // covers the headers timeout, the body idle timeout and the call deadline; it re-arms itself when a body
+    // chunk arrived since it was set.
+    let timedOut: 'UND_ERR_HEADERS_TIMEOUT' | 'UND_ERR_BODY_TIMEOUT' = 'UND_ERR_HEADERS_TIMEOUT';
+    let expired = false;
+    let lastActivity = 0;
+    let deadlineArmed = false;
+    const { headersMs, bodyMs } = this.timeouts;
+    // Timers may fire a millisecond early by Date.now(), so remember whether the deadline set this one.
+    const arm = (ms: number) => {
+      const remaining = state.deadlineAt - Date.now();
+      deadlineArmed = remaining <= ms;
+      return setTimeout(onExpire, Math.max(1, Math.min(ms, remaining)));
     };
-    let clock = setTimeout(expire('UND_ERR_HEADERS_TIMEOUT'), this.timeouts.headersMs);
-    const failureContext = () => ({
-      vendor: this.vendor,
-      endpoint: context.endpoint,
-      request: requestInfo,
-      attempts: attempt,
-      target: url.host,
-      timeouts: { connectMs: this.timeouts.connectMs, headersMs: this.timeouts.headersMs, bodyMs: this.timeouts.bodyMs },
-      responseStarted,
-      redactor,
-    });
+    const onExpire = () => {
+      const idle = Date.now() - lastActivity;
+      if (responseStarted && idle < bodyMs && !deadlineArmed) {
+        clock = arm(bodyMs - idle);
+        return;
+      }
+      if (deadlineArmed) {
+        state.abort(new Error('deadline'), true);
+        return;
+      }
+      expired = true;
+      signal.abort(new Error(timedOut));
+    };
+    let clock = arm(headersMs);
+    const activity = () => {
+      lastActivity = Date.now();
+    };
     try {
-      const answer = await request(url, {
+      const answer = await request(wire.url, {
         dispatcher: this.#dispatcher,
         method: wire.method,
-        headers: { 'user-agent': this.userAgent, ...wire.headers },
+        headers: wire.headers
+          ? { 'user-agent': this.userAgent, ...wire.headers }
+          : { 'user-agent': this.userAgent },
         body: wire.body ?? null,
-        signal: attemptAbort.signal,
-        // Backstops only; the clocks above decide.
+        signal,
+        // Backstops only; the clock above decides.
         headersTimeout: this.timeouts.headersMs + 1000,
         bodyTimeout: this.timeouts.bodyMs + 1000,
       });
       responseStarted = true;
+      timedOut = 'UND_ERR_BODY_TIMEOUT';
+      lastActivity = Date.now();
       clearTimeout(clock);
-      clock = setTimeout(expire('UND_ERR_BODY_TIMEOUT'), this.timeouts.bodyMs);
-      const body = await this.#readBody(answer, context, requestInfo, attempt, clock);
+      clock = arm(bodyMs);
+      const body = await this.#readBody(answer, context, description, attempt, activity);
       const headers = answer.headers as Record<string, string | string[] | undefined>;
       const response: WireResponse = {
         status: answer.statusCode,
         headers,
         body,
         text: () => body.toString('utf8'),
-        retryAfterMs: parseRetryAfter(headers),
+        retryAfterMs: answer.statusCode >= 400 ? parseRetryAfter(headers) : undefined,
         attempts: attempt,
         redactor,
-        request: requestInfo,
+        get request() {
+          return description.describe();
+        },
       };
       if (verbose) {
-        this.logger.debug(`← ${answer.statusCode} ${requestInfo.method} ${requestInfo.url}`, {
+        const { method, url } = description.describe();
+        this.logger.debug(`← ${answer.statusCode} ${method} ${url}`, {
           endpoint: context.endpoint,
           ms: Math.round(performance.now() - began),
           bytes: body.length,
@@ -355,21 +413,29 @@ export class Transport {
       return response;
     } catch (error) {
       if (isXError(error)) throw error;
-      const failure = classifyFailure(timedOut && !signal.aborted ? { code: timedOut } : error, failureContext());
+      const failure = classifyFailure(expired ? { code: timedOut } : error, {
+        vendor: this.vendor,
+        endpoint: context.endpoint,
+        request: description.describe(),
+        attempts: attempt,
+        target: description.host(),
+        timeouts: { connectMs: this.timeouts.connectMs, headersMs, bodyMs },
+        responseStarted,
+        redactor,
+      });
       if (verbose && !signal.aborted) this.logger.debug(`✗ ${failure.message}`);
       throw failure;
     } finally {
       clearTimeout(clock);
-      signal.removeEventListener('abort', relay);
     }
   }
 
   async #readBody(
     answer: Dispatcher.ResponseData,
     context: CallContext,
-    requestInfo: { method: string; url: string },
+    description: RequestDescription,
     attempt: number,
-    idleClock: NodeJS.Timeout,
+    onChunk: () => void,
   ): Promise<Buffer> {
     const limit = this.maxResponseBytes;
     const tooLarge = (size: string) => {
@@ -382,7 +448,7 @@ export class Transport {
         {
           vendor: this.vendor,
           endpoint: context.endpoint,
-          request: requestInfo,
+          request: description.describe(),
           attempts: attempt,
           phase: 'size-limit',
           mayHaveReachedServer: true,
@@ -392,15 +458,22 @@ export class Transport {
     };
     const declared = Number(answer.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) throw tooLarge(`${declared} bytes declared`);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for await (const chunk of answer.body) {
-      idleClock.refresh();
-      total += (chunk as Buffer).length;
-      if (total > limit) throw tooLarge('more arrived');
-      chunks.push(chunk as Buffer);
-    }
-    return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
+    // Event listeners rather than `for await`: the async iterator costs more than the whole rest of a call.
+    return new Promise<Buffer>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let total = 0;
+      const body = answer.body;
+      body.on('data', (chunk: Buffer) => {
+        onChunk();
+        total += chunk.length;
+        if (total > limit) reject(tooLarge('more arrived'));
+        else chunks.push(chunk);
+      });
+      body.once('end', () =>
+        resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total)),
+      );
+      body.once('error', reject);
+    });
   }
 
   /** Closes the dispatcher if this transport created it (idle sockets close at once). */
@@ -410,7 +483,8 @@ export class Transport {
 }
 
 function describeBody(wire: WireRequest, redactor: Redactor): string {
-  const type = Object.entries(wire.headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+  const type =
+    Object.entries(wire.headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
   const text = typeof wire.body === 'string' ? wire.body : Buffer.from(wire.body ?? []).toString('utf8');
   const shown = type.includes('x-www-form-urlencoded') ? redactor.form(text) : redactor.text(text);
   return shown.length > 500 ? `${shown.slice(0, 500)}…` : shown;

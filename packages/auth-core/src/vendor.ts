@@ -1,0 +1,223 @@
+import {
+  type BoundCatalog,
+  bindCatalog,
+  type CallOptions,
+  type Invocation,
+  parseInput,
+  parseOutput,
+} from './binder.js';
+import { type Catalog, type CatalogEntry, type Endpoint, isIdempotent, walkCatalog } from './endpoint.js';
+import { InputError } from './errors.js';
+import type { Logger } from './logger.js';
+import { Redactor } from './redact.js';
+import type { RetryPolicy, RetryRule } from './transport/retry.js';
+import type { TlsOptions } from './transport/tls.js';
+import { type Timeouts, Transport, type WireRequest, type WireResponse } from './transport/transport.js';
+
+/** Options every vendor client factory accepts besides its credentials. */
+export interface CommonClientOptions {
+  /** Bring your own undici dispatcher (a shared Agent, a MockAgent). */
+  dispatcher?: import('undici').Dispatcher | undefined;
+  timeouts?: Partial<Timeouts> | undefined;
+  maxResponseBytes?: number | undefined;
+  retry?: Partial<RetryPolicy> | undefined;
+  tls?: TlsOptions | undefined;
+  proxy?: 'env' | string | false | undefined;
+  connectionsPerOrigin?: number | undefined;
+  logger?: Logger | undefined;
+  /** Appended to the User-Agent (the MCP server adds its own name and version). */
+  userAgentSuffix?: string | undefined;
+  /** Environment to read settings and proxy variables from (default `process.env`). */
+  env?: NodeJS.ProcessEnv | undefined;
+}
+
+/** What a codec's `build` is told about the attempt. */
+export interface BuildContext {
+  /** 1 for the first attempt. */
+  attempt: number;
+  /**
+   * True for a preview (MCP `dry_run`): build the exact request but perform no I/O (no login), using a
+   * placeholder where a session credential would go.
+   */
+  dryRun: boolean;
+}
+
+/** The vendor-specific half of a client: wire format in, wire format out. */
+export interface Codec<R, Options extends CallOptions = CallOptions> {
+  /** Builds the request of one attempt (afresh each time: tokens and signatures are per attempt). */
+  build(call: Invocation<R, Options>, context: BuildContext): WireRequest | Promise<WireRequest>;
+  /** Unwraps the envelope and maps vendor errors to typed errors; returns the value the output schema checks. */
+  decode(response: WireResponse, call: Invocation<R, Options>): unknown;
+  /** Wraps each call, e.g. to re-login once when a session died. Default: just send. */
+  around?: ((call: Invocation<R, Options>, send: () => Promise<unknown>) => Promise<unknown>) | undefined;
+  /** Vendor retry rules (VMmanager's 503). */
+  retryRules?: readonly RetryRule[] | undefined;
+}
+
+/** The request a call would send, with secrets redacted. */
+export interface RequestPreview {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string | undefined;
+}
+
+/** A vendor client: typed methods plus the generic entry points the MCP server uses. */
+export interface VendorClient<C extends Catalog, Options extends CallOptions = CallOptions> {
+  /** Typed methods, nested as in the catalog. */
+  readonly api: BoundCatalog<C, Options>;
+  /** Vendor key, e.g. `tuxcare`. */
+  readonly vendor: string;
+  readonly transport: Transport;
+  /** This client's secrets, for callers that build their own messages. */
+  readonly redactor: Redactor;
+  /** Every endpoint by catalog id. */
+  readonly entries: ReadonlyMap<string, CatalogEntry>;
+  /** Calls an endpoint by catalog id with unvalidated input (validated here, then as the typed method). */
+  call(id: string, input: unknown, options?: Options): Promise<unknown>;
+  /** The exact request a call would send, credentials redacted; sends nothing (MCP `dry_run`). */
+  preview(id: string, input: unknown): Promise<RequestPreview>;
+  /** Closes idle sockets. */
+  close(): Promise<void>;
+}
+
+/** How to assemble a vendor client. */
+export interface VendorClientConfig<C extends Catalog, R, Options extends CallOptions> {
+  vendor: string;
+  product: { name: string; version: string };
+  catalog: C;
+  codec: Codec<R, Options>;
+  options?: CommonClientOptions | undefined;
+  /** The credentials, registered for redaction. */
+  secrets?: ReadonlyArray<string | undefined> | undefined;
+  /** Use this redactor (to add secrets learned later, such as session ids). */
+  redactor?: Redactor | undefined;
+}
+
+/**
+ * Assembles a client from a catalog and a codec: the transport, the redactor, the typed methods, the generic
+ * `call` and the dry-run `preview`. Every vendor package builds its client with this, so behaviour is the
+ * same everywhere.
+ */
+export function createVendorClient<C extends Catalog, R, Options extends CallOptions = CallOptions>(
+  config: VendorClientConfig<C, R, Options>,
+): VendorClient<C, Options> {
+  const options = config.options ?? {};
+  const redactor = config.redactor ?? new Redactor();
+  for (const secret of config.secrets ?? []) redactor.addSecret(secret);
+  const transport = new Transport({
+    vendor: config.vendor,
+    product: config.product,
+    dispatcher: options.dispatcher,
+    timeouts: options.timeouts,
+    maxResponseBytes: options.maxResponseBytes,
+    retry: options.retry,
+    retryRules: config.codec.retryRules,
+    tls: options.tls,
+    proxy: options.proxy,
+    connectionsPerOrigin: options.connectionsPerOrigin,
+    logger: options.logger,
+    redactor,
+    userAgentSuffix: options.userAgentSuffix,
+    env: options.env,
+  });
+  const { codec } = config;
+
+  const invoke = (call: Invocation<R, Options>): Promise<unknown> => {
+    const send = async () => {
+      const response = await transport.send((attempt) => codec.build(call, { attempt, dryRun: false }), {
+        endpoint: call.id,
+        idempotent: isIdempotent(call.endpoint),
+        signal: call.options.signal,
+        deadlineMs: call.options.deadlineMs,
+        maxAttempts: call.options.maxAttempts,
+      });
+      return codec.decode(response, call);
+    };
+    return codec.around ? codec.around(call, send) : send();
+  };
+
+  const api = bindCatalog(config.catalog, { vendor: config.vendor, invoke, redactor });
+  const entries = new Map(walkCatalog(config.catalog).map((entry) => [entry.id, entry]));
+
+  const lookup = (id: string): Endpoint<R> => {
+    const entry = entries.get(id);
+    if (!entry) {
+      throw new InputError(`${config.vendor} has no endpoint "${id}".`, {
+        vendor: config.vendor,
+        endpoint: id,
+        issues: [{ path: '(endpoint)', message: 'unknown endpoint' }],
+      });
+    }
+    return entry.endpoint as Endpoint<R>;
+  };
+
+  return {
+    api,
+    vendor: config.vendor,
+    transport,
+    redactor,
+    entries,
+    async call(id, input, callOptions) {
+      const endpoint = lookup(id);
+      const parsed = parseInput(config.vendor, id, endpoint, input, redactor);
+      const answer = await invoke({ id, endpoint, input: parsed, options: (callOptions ?? {}) as Options });
+      return parseOutput(config.vendor, id, endpoint, answer, redactor);
+    },
+    async preview(id, input) {
+      const endpoint = lookup(id);
+      const parsed = parseInput(config.vendor, id, endpoint, input, redactor);
+      const wire = await codec.build(
+        { id, endpoint, input: parsed, options: {} as Options },
+        { attempt: 1, dryRun: true },
+      );
+      const scoped = wire.secrets?.length ? redactor.with(wire.secrets) : redactor;
+      const headers = scoped.headers(wire.headers ?? {});
+      const contentType =
+        Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+      const text = wire.body === undefined ? undefined : Buffer.from(wire.body).toString('utf8');
+      return {
+        method: wire.method,
+        url: scoped.url(wire.url),
+        headers,
+        ...(text === undefined
+          ? {}
+          : { body: contentType.includes('x-www-form-urlencoded') ? scoped.form(text) : scoped.text(text) }),
+      };
+    },
+    close: () => transport.close(),
+  };
+}
+
+/**
+ * What a vendor package exports for generic consumers (the MCP server, docs generators): the catalog, how
+ * its entries become tool names and toolsets, and how to connect an account from settings.
+ */
+export interface VendorModule<C extends Catalog = Catalog> {
+  /** Vendor key and MCP tool prefix, e.g. `tuxcare`. */
+  readonly id: string;
+  /** Human name, e.g. `TuxCare / CloudLinux`. */
+  readonly title: string;
+  readonly catalog: C;
+  /** Settings that configure one account, named as the environment variables that carry them. */
+  readonly settings: {
+    /** All must be present for the vendor to be usable, e.g. `['TUXCARE_LOGIN', 'TUXCARE_SECRET_KEY']`. */
+    readonly required: readonly string[];
+    readonly optional: readonly string[];
+  };
+  /** Connects one account from settings keyed like the environment variables. */
+  connect(
+    settings: Readonly<Record<string, string | undefined>>,
+    options?: CommonClientOptions,
+  ): VendorClient<C>;
+}
+
+/** The MCP tool name of a catalog entry: `{vendor}_{path joined by _}`, e.g. `tuxcare_els_key_create`. */
+export function toolName(vendor: string, entry: Pick<CatalogEntry, 'path'>): string {
+  return `${vendor}_${entry.path.join('_')}`.replace(/-/g, '_').toLowerCase();
+}
+
+/** The toolset of a catalog entry: `{vendor}.{first path segment}`, e.g. `tuxcare.els`. */
+export function toolsetName(vendor: string, entry: Pick<CatalogEntry, 'path'>): string {
+  return `${vendor}.${entry.path[0] ?? ''}`.replace(/-/g, '_').toLowerCase();
+}

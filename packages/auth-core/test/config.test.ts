@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ConfigError,
+  createStderrLogger,
+  formBody,
+  normalizeFingerprint,
+  readBaseUrl,
+  readSetting,
+  resolveLogger,
+  silentLogger,
+  toParams,
+  userAgent,
+  VERSION,
+} from '../src/index.js';
+
+const source = {
+  vendor: 'TuxCare',
+  option: 'secretKey',
+  env: 'TUXCARE_SECRET_KEY',
+  factory: 'createTuxCareClient',
+};
+
+describe('readSetting', () => {
+  it('prefers the explicit value, then the environment', () => {
+    expect(readSetting('given', source, { TUXCARE_SECRET_KEY: 'env' })).toBe('given');
+    expect(readSetting(undefined, source, { TUXCARE_SECRET_KEY: ' env ' })).toBe('env');
+    expect(readSetting(undefined, source, {}, false)).toBeUndefined();
+  });
+
+  it('names the option and the variable when a required setting is missing', () => {
+    const error = (() => {
+      try {
+        readSetting(undefined, source, { TUXCARE_SECRET_KEY: '  ' });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toBe(
+      'TuxCare needs `secretKey`: pass it to createTuxCareClient() or set TUXCARE_SECRET_KEY.',
+    );
+  });
+});
+
+describe('readBaseUrl', () => {
+  it('accepts http(s) URLs and refuses others or ones with credentials', () => {
+    expect(readBaseUrl('https://portal.tuxcare.com/api', 'TuxCare', 'baseUrl').pathname).toBe('/api');
+    expect(() => readBaseUrl('ftp://x', 'TuxCare', 'baseUrl')).toThrow(/http:\/\/ or https:\/\//);
+    expect(() => readBaseUrl('not a url', 'TuxCare', 'baseUrl')).toThrow(ConfigError);
+    expect(() => readBaseUrl('https://root:pw@host:1500/ispmgr', 'ISPmanager', 'url')).toThrow(
+      /must not carry credentials/,
+    );
+  });
+});
+
+describe('normalizeFingerprint', () => {
+  it('accepts the usual spellings', () => {
+    const hex = 'ab'.repeat(32);
+    expect(normalizeFingerprint(hex.toUpperCase().match(/../g)!.join(':'))).toBe(hex);
+    expect(normalizeFingerprint(`sha256/${hex}`)).toBe(hex);
+    expect(() => normalizeFingerprint('ab:cd')).toThrow(ConfigError);
+  });
+});
+
+describe('toParams / formBody', () => {
+  it('omits empty values and encodes booleans, numbers and lists', () => {
+    expect(
+      toParams({ a: undefined, b: null, c: '', d: 0, e: true, f: false, g: ['x', 'y'], h: [], i: 'v' }),
+    ).toEqual({ d: '0', e: 'yes', f: 'no', g: 'x,y', i: 'v' });
+    expect(toParams({ on: true }, { booleans: ['on', 'off'] })).toEqual({ on: 'on' });
+  });
+
+  it('form-encodes special characters', () => {
+    const body = formBody({ password: 'a&b#c+d:e é', name: 'x y' });
+    expect(body).toBe('password=a%26b%23c%2Bd%3Ae+%C3%A9&name=x+y');
+    expect(new URLSearchParams(body).get('password')).toBe('a&b#c+d:e é');
+  });
+});
+
+describe('logging', () => {
+  it('is silent by default and turned on by X_LOG', () => {
+    expect(resolveLogger(undefined, {})).toBe(silentLogger);
+    expect(resolveLogger(undefined, { X_LOG: 'nonsense' })).toBe(silentLogger);
+    expect(resolveLogger(undefined, { X_LOG: 'debug' })).not.toBe(silentLogger);
+  });
+
+  it('the stderr logger filters by level and writes one line per event', () => {
+    const lines: string[] = [];
+    const logger = createStderrLogger('warn', (line) => lines.push(line));
+    logger.info('hidden');
+    logger.warn('shown', { a: 1 });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/WARN \[x\] shown \{"a":1\}\n$/);
+  });
+});
+
+describe('userAgent', () => {
+  it('names the product, the core and node', () => {
+    expect(userAgent({ name: '@x/tuxcare', version: '0.1.0' }, 'x-mcp-server/0.1.0')).toBe(
+      `@x/tuxcare/0.1.0 @x/auth-core/${VERSION} node/${process.versions.node} x-mcp-server/0.1.0`,
+    );
+  });
+});
