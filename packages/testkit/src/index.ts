@@ -1,5 +1,7 @@
 export { createEchoSimulator } from './echo.js';
 export type { Fault, FaultInjector, FaultMatch, FaultOptions } from './faults.js';
+export * from './ispmanager/index.js';
+export * from './lunanode/index.js';
 export { unusedPort } from './ports.js';
 export { createProxy, type ProxyLogEntry, type ProxyServer } from './proxy.js';
 export type { SimRequest } from './request.js';
@@ -22,3 +24,5 @@ export {
   type SimulatorStats,
 } from './simulator.js';
 export { otherCertificate, type TestCertificate, testCertificate } from './tls.js';
+export * from './tuxcare/index.js';
+export * from './vmmanager/index.js';

@@ -5,12 +5,20 @@ import type { Simulator } from './simulator.js';
 export interface SandboxEntry {
   readonly name: string;
   readonly create: () => Simulator<unknown>;
+  /**
+   * The client settings that point at this simulator, keyed like the vendor's environment variables
+   * (`TUXCARE_BASE_URL`, `TUXCARE_LOGIN`, ...), so a consumer such as the MCP server connects without
+   * knowing the vendor.
+   */
+  readonly settings?: ((url: string) => Readonly<Record<string, string>>) | undefined;
 }
 
 /** A running simulator as the sandbox reports it. */
 export interface SandboxSimulator {
   readonly name: string;
   readonly url: string;
+  /** Client settings for this simulator (empty for simulators without a client, such as echo). */
+  readonly settings: Readonly<Record<string, string>>;
 }
 
 /** A running sandbox. */
@@ -35,7 +43,7 @@ export async function startSandbox(entries: readonly SandboxEntry[] = sandboxSim
     for (const entry of entries) {
       const sim = await entry.create().start();
       running.push(sim);
-      simulators.push({ name: entry.name, url: sim.url });
+      simulators.push({ name: entry.name, url: sim.url, settings: entry.settings?.(sim.url) ?? {} });
     }
   } catch (error) {
     await Promise.allSettled(running.map((sim) => sim.stop()));

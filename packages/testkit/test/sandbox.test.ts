@@ -22,6 +22,24 @@ describe('sandbox', () => {
     await expect(request(url, { dispatcher: agent })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 
+  it('reports the client settings each entry derives from its URL', async () => {
+    const sandbox = await startSandbox([
+      { name: 'plain', create: createEchoSimulator },
+      {
+        name: 'vendor',
+        create: createEchoSimulator,
+        settings: (url) => ({ DEMO_BASE_URL: `${url}/api`, DEMO_KEY: 'k' }),
+      },
+    ]);
+    try {
+      const [plain, vendor] = sandbox.simulators;
+      expect(plain?.settings).toEqual({});
+      expect(vendor?.settings).toEqual({ DEMO_BASE_URL: `${vendor?.url}/api`, DEMO_KEY: 'k' });
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
   it('stops the simulators already started when one fails to start', async () => {
     const first = createEchoSimulator();
     const entries: SandboxEntry[] = [
@@ -39,8 +57,12 @@ describe('sandbox', () => {
 
   it('prints the simulators, a curl example and how to stop', () => {
     const banner = sandboxBanner([
-      { name: 'echo', url: 'http://127.0.0.1:4000' },
-      { name: 'lunanode', url: 'http://127.0.0.1:4001' },
+      { name: 'echo', url: 'http://127.0.0.1:4000', settings: {} },
+      {
+        name: 'lunanode',
+        url: 'http://127.0.0.1:4001',
+        settings: { LUNANODE_BASE_URL: 'http://127.0.0.1:4001' },
+      },
     ]);
     expect(banner).toContain('@x sandbox');
     expect(banner).toContain('No vendor accounts');

@@ -1,0 +1,2 @@
+// The lunanode simulator lives in this folder; its public API is exported from here.
+export {};

@@ -1,0 +1,2 @@
+// The tuxcare simulator lives in this folder; its public API is exported from here.
+export {};

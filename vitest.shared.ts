@@ -1,0 +1,16 @@
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Tests import workspace packages from their sources, so a test never depends on (or races with) another
+ * package's build output. Type-checking and the packaging tests still use the built `dist/`.
+ */
+const source = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
+
+export const workspaceAliases: Record<string, string> = {
+  '@x/auth-core': source('auth-core'),
+  '@x/testkit': source('testkit'),
+  '@x/tuxcare': source('tuxcare'),
+  '@x/lunanode': source('lunanode'),
+  '@x/ispmanager': source('ispmanager'),
+  '@x/vmmanager': source('vmmanager'),
+};
