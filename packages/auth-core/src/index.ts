@@ -102,8 +102,10 @@ export {
 } from './transport/transport.js';
 export {
   type BuildContext,
+  type ClientFacade,
   type Codec,
   type CommonClientOptions,
+  clientFacade,
   createVendorClient,
   type RequestPreview,
   toolName,

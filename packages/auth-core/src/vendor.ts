@@ -73,8 +73,8 @@ export interface VendorClient<C extends Catalog, Options extends CallOptions = C
   readonly redactor: Redactor;
   /** Every endpoint by catalog id. */
   readonly entries: ReadonlyMap<string, CatalogEntry>;
-  /** Calls an endpoint by catalog id with unvalidated input (validated here, then as the typed method). */
-  call(id: string, input: unknown, options?: Options): Promise<unknown>;
+  /** Calls an endpoint by catalog id with unvalidated input (validated here, exactly as the typed method). */
+  invoke(id: string, input: unknown, options?: Options): Promise<unknown>;
   /** The exact request a call would send, credentials redacted; sends nothing (MCP `dry_run`). */
   preview(id: string, input: unknown): Promise<RequestPreview>;
   /** Closes idle sockets. */
@@ -158,7 +158,7 @@ export function createVendorClient<C extends Catalog, R, Options extends CallOpt
     transport,
     redactor,
     entries,
-    async call(id, input, callOptions) {
+    async invoke(id, input, callOptions) {
       const endpoint = lookup(id);
       const parsed = parseInput(config.vendor, id, endpoint, input, redactor);
       const answer = await invoke({ id, endpoint, input: parsed, options: (callOptions ?? {}) as Options });
@@ -187,6 +187,36 @@ export function createVendorClient<C extends Catalog, R, Options extends CallOpt
     },
     close: () => transport.close(),
   };
+}
+
+/** What a vendor factory returns: the typed methods at the top level, plus the generic entry points. */
+export type ClientFacade<C extends Catalog, Options extends CallOptions = CallOptions> = BoundCatalog<
+  C,
+  Options
+> & {
+  /** Calls an endpoint by catalog id with unvalidated input. */
+  invoke(id: string, input: unknown, options?: Options): Promise<unknown>;
+  /** The exact request a call would send, credentials redacted; sends nothing. */
+  preview(id: string, input: unknown): Promise<RequestPreview>;
+  /** Closes idle sockets. */
+  close(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+  /** The underlying client (transport, redactor, entries). */
+  readonly core: VendorClient<C, Options>;
+};
+
+/** Builds the user-facing client object of a vendor package from its {@link VendorClient}. */
+export function clientFacade<C extends Catalog, Options extends CallOptions>(
+  core: VendorClient<C, Options>,
+): ClientFacade<C, Options> {
+  return Object.freeze({
+    ...(core.api as object),
+    invoke: core.invoke,
+    preview: core.preview,
+    close: core.close,
+    [Symbol.asyncDispose]: core.close,
+    core,
+  }) as ClientFacade<C, Options>;
 }
 
 /**

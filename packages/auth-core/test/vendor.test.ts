@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   type Codec,
+  clientFacade,
   createVendorClient,
   endpoint,
   formBody,
@@ -76,16 +77,24 @@ describe('createVendorClient', () => {
   it('exposes typed methods and a generic call that agree', async () => {
     const client = make();
     const typed = await client.api.thing.list({ tag: 'a' });
-    const generic = await client.call('thing.list', { tag: 'a' });
+    const generic = await client.invoke('thing.list', { tag: 'a' });
     expect(typed).toEqual(generic);
     expect(typed.path).toBe('/thing/list');
     await client.close();
   });
 
+  it('clientFacade puts the typed methods at the top with the generic entry points', async () => {
+    const facade = clientFacade(make());
+    expect(await facade.thing.list()).toMatchObject({ path: '/thing/list' });
+    expect(await facade.invoke('thing.list', {})).toMatchObject({ path: '/thing/list' });
+    expect(Object.isFrozen(facade)).toBe(true);
+    await facade[Symbol.asyncDispose]();
+  });
+
   it('generic call validates input and rejects unknown endpoints', async () => {
     const client = make();
-    await expect(client.call('thing.list', { nope: 1 })).rejects.toBeInstanceOf(InputError);
-    await expect(client.call('thing.nothing', {})).rejects.toThrow(/no endpoint "thing.nothing"/);
+    await expect(client.invoke('thing.list', { nope: 1 })).rejects.toBeInstanceOf(InputError);
+    await expect(client.invoke('thing.nothing', {})).rejects.toThrow(/no endpoint "thing.nothing"/);
     await client.close();
   });
 
@@ -103,7 +112,7 @@ describe('createVendorClient', () => {
 
   it('vendor refusals carry the typed error, redacted', async () => {
     const client = make();
-    const error = await client.call('thing.floatingip-add', { id: '1' }).catch((e: unknown) => e);
+    const error = await client.invoke('thing.floatingip-add', { id: '1' }).catch((e: unknown) => e);
     expect(error).toMatchObject({
       kind: 'auth',
       status: 403,
