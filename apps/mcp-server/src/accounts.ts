@@ -1,0 +1,95 @@
+import type { Catalog, CommonClientOptions, Redactor, VendorClient, VendorModule } from '@x/auth-core';
+
+/** Settings of one account, keyed like the vendor's environment variables. */
+export type AccountSettings = Readonly<Record<string, string | undefined>>;
+
+/** Named accounts per vendor id, as a config file holds them. */
+export type AccountsConfig = Readonly<Record<string, Readonly<Record<string, AccountSettings>>>>;
+
+/** One configured account of one vendor; the client is created on first use (fast startup). */
+export class Account {
+  #client: VendorClient<Catalog> | undefined;
+  constructor(
+    readonly vendor: VendorModule,
+    readonly name: string,
+    readonly settings: AccountSettings,
+    readonly options: CommonClientOptions,
+  ) {}
+
+  get client(): VendorClient<Catalog> {
+    this.#client ??= this.vendor.connect(this.settings, this.options);
+    return this.#client;
+  }
+
+  async close(): Promise<void> {
+    await this.#client?.close();
+  }
+}
+
+/** Setting names that hold secrets (their values are registered with the server's redactor). */
+const SECRET_SETTING = /(PASSWORD|SECRET|TOKEN|KEY|FINGERPRINT)$/;
+
+/**
+ * A value `env:NAME` in a config file reads the environment variable NAME, so config files can name
+ * accounts without holding their secrets.
+ */
+function resolveValue(value: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  if (value?.startsWith('env:')) return env[value.slice(4)];
+  return value;
+}
+
+/** Where accounts come from. */
+export interface AccountSources {
+  vendors: readonly VendorModule[];
+  env: NodeJS.ProcessEnv;
+  config?: AccountsConfig | undefined;
+  /** Sandbox mode: settings per vendor id that point at the embedded simulators. */
+  sandbox?: Readonly<Record<string, AccountSettings>> | undefined;
+  options: CommonClientOptions;
+  redactor: Redactor;
+}
+
+/**
+ * Resolves the accounts of every vendor. In sandbox mode each vendor has one account, `sandbox`. Otherwise
+ * the environment gives an account `default` when all of a vendor's required variables are set, and the
+ * config file adds named accounts. A vendor without accounts is not exposed.
+ */
+export function resolveAccounts(sources: AccountSources): Map<string, Account[]> {
+  const out = new Map<string, Account[]>();
+  const add = (vendor: VendorModule, name: string, raw: AccountSettings) => {
+    const settings: Record<string, string | undefined> = {};
+    for (const [key, value] of Object.entries(raw)) {
+      const resolved = resolveValue(value, sources.env);
+      settings[key] = resolved;
+      if (resolved && SECRET_SETTING.test(key)) sources.redactor.addSecret(resolved);
+    }
+    const missing = vendor.settings.required.filter((key) => !settings[key]);
+    if (missing.length > 0) {
+      throw new Error(`account "${name}" of ${vendor.id} is missing ${missing.join(', ')}`);
+    }
+    const list = out.get(vendor.id) ?? [];
+    if (list.some((account) => account.name === name))
+      throw new Error(`account "${name}" of ${vendor.id} is defined twice`);
+    list.push(new Account(vendor, name, settings, sources.options));
+    out.set(vendor.id, list);
+  };
+
+  for (const vendor of sources.vendors) {
+    if (sources.sandbox) {
+      const settings = sources.sandbox[vendor.id];
+      if (settings) add(vendor, 'sandbox', settings);
+      continue;
+    }
+    const keys = [...vendor.settings.required, ...vendor.settings.optional];
+    if (vendor.settings.required.every((key) => sources.env[key])) {
+      add(vendor, 'default', Object.fromEntries(keys.map((key) => [key, sources.env[key]])));
+    }
+    for (const [name, settings] of Object.entries(sources.config?.[vendor.id] ?? {}))
+      add(vendor, name, settings);
+  }
+  for (const id of Object.keys(sources.config ?? {})) {
+    if (!sources.vendors.some((vendor) => vendor.id === id))
+      throw new Error(`config names an unknown vendor "${id}"`);
+  }
+  return out;
+}

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Redactor, type VendorModule } from '@x/auth-core';
+import { type Sandbox, startSandbox } from '@x/testkit';
+import { type Account, type AccountSettings, type AccountsConfig, resolveAccounts } from './accounts.js';
+import { Confirmations } from './confirm.js';
+import { buildInstructions } from './instructions.js';
+import type { ServerOptions } from './options.js';
+import { selectTools } from './select.js';
+import { type ServerContext, ToolRegistry } from './server.js';
+import { buildToolSpecs, type ToolSpec } from './tools.js';
+
+const pkg = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
+
+/** This package's version. */
+export const SERVER_VERSION: string = pkg.version;
+
+/** The parts of a config file (`--config`). Settings are keyed like the vendor environment variables. */
+export interface ConfigFile {
+  accounts?: AccountsConfig;
+}
+
+/** An assembled server: registry, accounts, and what to tell the operator. */
+export interface App {
+  registry: ToolRegistry;
+  context: ServerContext;
+  /** Every tool of every vendor, configured or not (for --list-tools). */
+  allTools: readonly ToolSpec[];
+  /** Vendors with at least one account. */
+  live: ReadonlyMap<string, readonly Account[]>;
+  /** Operator-facing notes (unknown toolsets, vendors without credentials). */
+  notes: string[];
+  sandbox: Sandbox | undefined;
+  close(): Promise<void>;
+}
+
+function readConfig(path: string): ConfigFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read --config ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  try {
+    return JSON.parse(text) as ConfigFile;
+  } catch {
+    throw new Error(`--config ${path} is not valid JSON`);
+  }
+}
+
+/**
+ * Builds everything a server needs from the options: the sandbox (when asked), the accounts, the tool
+ * selection, the instructions. Throws a plain Error with an operator-facing message on bad configuration.
+ */
+export async function createApp(
+  options: ServerOptions,
+  deps: {
+    vendors: readonly VendorModule[];
+    env?: NodeJS.ProcessEnv;
+    /** A config object, instead of reading `options.config` from disk. */
+    config?: ConfigFile;
+    /** Override whether server→client elicitation may be used (default: stdio yes, HTTP no). */
+    elicitation?: boolean;
+  },
+): Promise<App> {
+  const env = deps.env ?? process.env;
+  const config = deps.config ?? (options.config ? readConfig(options.config) : {});
+  const redactor = new Redactor();
+  const allTools = buildToolSpecs(deps.vendors);
+  // Validate the selection against every tool first, so a typo fails even before credentials are looked at.
+  const selected = selectTools(allTools, options);
+
+  let sandbox: Sandbox | undefined;
+  let sandboxSettings: Record<string, AccountSettings> | undefined;
+  if (options.sandbox) {
+    sandbox = await startSandbox();
+    sandboxSettings = Object.fromEntries(sandbox.simulators.map((sim) => [sim.name, sim.settings]));
+  }
+  try {
+    const live = resolveAccounts({
+      vendors: deps.vendors,
+      env,
+      config: config.accounts,
+      sandbox: sandboxSettings,
+      options: { userAgentSuffix: `x-mcp-server/${SERVER_VERSION}`, env },
+      redactor,
+    });
+    const tools = selected.tools.filter((tool) => live.has(tool.vendor.id));
+    const notes = [...selected.warnings];
+    for (const vendor of deps.vendors) {
+      if (!live.has(vendor.id))
+        notes.push(`${vendor.id}: not configured (set ${vendor.settings.required.join(', ')})`);
+    }
+    const context: ServerContext = {
+      name: options.sandbox ? 'x-mcp-server (sandbox)' : 'x-mcp-server',
+      version: SERVER_VERSION,
+      instructions: buildInstructions({
+        tools,
+        accounts: live,
+        sandbox: options.sandbox,
+        confirm: options.confirm,
+        readOnly: options.readOnly,
+      }),
+      sandbox: options.sandbox,
+      tools,
+      accounts: live,
+      confirm: options.confirm,
+      confirmations: new Confirmations(),
+      maxResultChars: options.maxResultChars,
+      redactor,
+      elicitation: deps.elicitation ?? options.transport === 'stdio',
+    };
+    return {
+      registry: new ToolRegistry(context),
+      context,
+      allTools,
+      live,
+      notes,
+      sandbox,
+      close: async () => {
+        await Promise.allSettled([...live.values()].flat().map((account) => account.close()));
+        await sandbox?.stop();
+      },
+    };
+  } catch (error) {
+    await sandbox?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,59 @@
+import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { ConfirmMode } from './confirm.js';
+import { toolInputSchema } from './schema.js';
+import { toolTokens } from './tokens.js';
+import type { ToolSpec } from './tools.js';
+
+/** One row of `--list-tools`. */
+export interface ToolRow {
+  name: string;
+  toolset: string;
+  effect: string;
+  tokens: number;
+}
+
+/** The tool definitions as a single-account server would list them, with their token cost. */
+export function toolRows(tools: readonly ToolSpec[], confirm: ConfirmMode): ToolRow[] {
+  return tools.map((tool) => {
+    const confirms =
+      confirm === 'writes'
+        ? tool.mutating
+        : confirm === 'destructive' && tool.annotations.destructiveHint && tool.mutating;
+    const definition: Tool = {
+      name: tool.name,
+      title: tool.title,
+      description: tool.description,
+      inputSchema: toolInputSchema(tool, [], confirms) as Tool['inputSchema'],
+      annotations: { title: tool.title, ...tool.annotations },
+    };
+    return { name: tool.name, toolset: tool.toolset, effect: tool.effect, tokens: toolTokens(definition) };
+  });
+}
+
+/** The `--list-tools` text: one line per tool, then totals per toolset. */
+export function formatToolList(rows: readonly ToolRow[]): string {
+  const width = Math.max(4, ...rows.map((row) => row.name.length));
+  const setWidth = Math.max(7, ...rows.map((row) => row.toolset.length));
+  const lines = [`${'tool'.padEnd(width)}  ${'toolset'.padEnd(setWidth)}  effect  tokens`];
+  for (const row of rows) {
+    lines.push(
+      `${row.name.padEnd(width)}  ${row.toolset.padEnd(setWidth)}  ${row.effect.padEnd(6)}  ${row.tokens}`,
+    );
+  }
+  const sets = new Map<string, { count: number; tokens: number }>();
+  for (const row of rows) {
+    const item = sets.get(row.toolset) ?? { count: 0, tokens: 0 };
+    item.count++;
+    item.tokens += row.tokens;
+    sets.set(row.toolset, item);
+  }
+  const total = rows.reduce((sum, row) => sum + row.tokens, 0);
+  lines.push('', `${'toolset'.padEnd(setWidth)}  tools  tokens`);
+  for (const [name, item] of sets)
+    lines.push(`${name.padEnd(setWidth)}  ${String(item.count).padStart(5)}  ${item.tokens}`);
+  lines.push(
+    '',
+    `${rows.length} tools, ${total} tokens (o200k), ${rows.length ? Math.round(total / rows.length) : 0} per tool on average`,
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,73 @@
+import {
+  type CatalogEntry,
+  type Effect,
+  effectAnnotations,
+  type ToolAnnotations,
+  toolName,
+  toolsetName,
+  type VendorModule,
+  walkCatalog,
+} from '@x/auth-core';
+
+/** One MCP tool, derived from one catalog endpoint. Nothing here is vendor-specific. */
+export interface ToolSpec {
+  /** `tuxcare_els_key_create` */
+  readonly name: string;
+  /** `tuxcare.els` */
+  readonly toolset: string;
+  readonly vendor: VendorModule;
+  readonly entry: CatalogEntry;
+  readonly effect: Effect;
+  readonly title: string;
+  readonly description: string;
+  readonly annotations: ToolAnnotations;
+  /** Not read-only: accepts `dry_run`. */
+  readonly mutating: boolean;
+}
+
+/** Tool names every client accepts: no dots, at most 64 characters, lower case. */
+export const TOOL_NAME_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
+
+function words(path: readonly string[]): string {
+  return path.join(' ').replace(/[_-]+/g, ' ');
+}
+
+function describe(entry: CatalogEntry, mutating: boolean, destructive: boolean): string {
+  const parts = [entry.endpoint.summary.trim()];
+  if (entry.endpoint.description) parts.push(entry.endpoint.description.trim());
+  if (destructive) parts.push('Destructive: asks for confirmation; dry_run shows the request.');
+  else if (mutating) parts.push('dry_run shows the request without sending it.');
+  return parts.join(' ');
+}
+
+/** Builds the tool specs of every endpoint of the given vendors, in catalog order. */
+export function buildToolSpecs(vendors: readonly VendorModule[]): ToolSpec[] {
+  const specs: ToolSpec[] = [];
+  const seen = new Map<string, string>();
+  for (const vendor of vendors) {
+    for (const entry of walkCatalog(vendor.catalog)) {
+      const name = toolName(vendor.id, entry);
+      if (!TOOL_NAME_PATTERN.test(name)) {
+        throw new Error(`tool name "${name}" (${vendor.id} ${entry.id}) does not match ${TOOL_NAME_PATTERN}`);
+      }
+      const clash = seen.get(name);
+      if (clash)
+        throw new Error(`tool name "${name}" is produced by both ${clash} and ${vendor.id} ${entry.id}`);
+      seen.set(name, `${vendor.id} ${entry.id}`);
+      const annotations = effectAnnotations(entry.endpoint);
+      const mutating = !annotations.readOnlyHint;
+      specs.push({
+        name,
+        toolset: toolsetName(vendor.id, entry),
+        vendor,
+        entry,
+        effect: entry.endpoint.effect,
+        title: `${vendor.title}: ${words(entry.path)}`,
+        description: describe(entry, mutating, annotations.destructiveHint),
+        annotations,
+        mutating,
+      });
+    }
+  }
+  return specs;
+}
