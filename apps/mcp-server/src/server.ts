@@ -82,7 +82,7 @@ export function createMcpServer(registry: ToolRegistry): Server {
   const context = registry.context;
   const server = new Server(
     { name: context.name, version: context.version },
-    { capabilities: { tools: {} }, instructions: context.instructions },
+    { capabilities: { tools: {}, logging: {} }, instructions: context.instructions },
   );
 
   server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: registry.list() }));
