@@ -3,6 +3,15 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 /** What `--confirm` asks confirmation for. */
 export type ConfirmMode = 'destructive' | 'writes' | 'off';
 
+/** Whether a call of this tool needs the user's confirmation under a mode. */
+export function needsConfirmation(
+  tool: { mutating: boolean; annotations: { destructiveHint: boolean } },
+  mode: ConfirmMode,
+): boolean {
+  if (!tool.mutating || mode === 'off') return false;
+  return mode === 'writes' || tool.annotations.destructiveHint;
+}
+
 /** How long a confirmation token stays valid. */
 export const CONFIRMATION_TTL_MS = 5 * 60_000;
 

@@ -15,6 +15,7 @@ export { DEFAULT_MAX_RESULT_CHARS, errorResult, fitPayload, successResult } from
 export { CONTROL_FIELDS, type JsonSchema, toolInputSchema } from './schema.js';
 export { type Selection, selectTools } from './select.js';
 export { createMcpServer, type ServerContext, ToolRegistry } from './server.js';
+export { buildToolSnapshot, type ToolSnapshot } from './snapshot.js';
 export { toolTokens } from './tokens.js';
 export { buildToolSpecs, TOOL_NAME_PATTERN, type ToolSpec } from './tools.js';
 export { vendorModules } from './vendors.js';

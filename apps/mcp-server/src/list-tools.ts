@@ -1,5 +1,5 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
-import type { ConfirmMode } from './confirm.js';
+import { type ConfirmMode, needsConfirmation } from './confirm.js';
 import { toolInputSchema } from './schema.js';
 import { toolTokens } from './tokens.js';
 import type { ToolSpec } from './tools.js';

@@ -9,7 +9,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { InputError, type Redactor } from '@x/auth-core';
 import type { Account } from './accounts.js';
-import type { Confirmations, ConfirmMode } from './confirm.js';
+import { type Confirmations, type ConfirmMode, needsConfirmation } from './confirm.js';
 import { errorResult, successResult } from './results.js';
 import { toolInputSchema } from './schema.js';
 import type { ToolSpec } from './tools.js';
@@ -48,9 +48,7 @@ export class ToolRegistry {
 
   /** Whether a call of this tool needs the user's confirmation under the configured mode. */
   confirms(tool: ToolSpec): boolean {
-    if (this.context.confirm === 'off') return false;
-    if (this.context.confirm === 'writes') return tool.mutating;
-    return tool.annotations.destructiveHint && tool.mutating;
+    return needsConfirmation(tool, this.context.confirm);
   }
 
   accountNames(tool: ToolSpec): string[] {

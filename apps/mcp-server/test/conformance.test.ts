@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -54,7 +54,10 @@ describe.skipIf(!existsSync(node22))('MCP conformance suite (server mode, Stream
       await sim.stop();
     };
   });
-  afterAll(() => stop());
+  afterAll(async () => {
+    await stop();
+    rmSync(resultsDir, { recursive: true, force: true });
+  });
 
   it.each(SCENARIOS)('%s', async (scenario) => {
     const url = http.url.replace('127.0.0.1', 'localhost');
