@@ -15,10 +15,7 @@ export interface ToolRow {
 /** The tool definitions as a single-account server would list them, with their token cost. */
 export function toolRows(tools: readonly ToolSpec[], confirm: ConfirmMode): ToolRow[] {
   return tools.map((tool) => {
-    const confirms =
-      confirm === 'writes'
-        ? tool.mutating
-        : confirm === 'destructive' && tool.annotations.destructiveHint && tool.mutating;
+    const confirms = needsConfirmation(tool, confirm);
     const definition: Tool = {
       name: tool.name,
       title: tool.title,
