@@ -7,6 +7,41 @@ export type JsonSchema = Record<string, unknown>;
 /** Arguments the server adds to vendor inputs. */
 export const CONTROL_FIELDS = ['account', 'dry_run', 'confirmation_token'] as const;
 
+/** Longest `pattern` kept in a listed schema; longer ones cost many tokens and tell a model little. */
+const MAX_PATTERN_LENGTH = 64;
+
+/**
+ * Shrinks a JSON Schema for listing without changing what is accepted (zod validates every call anyway):
+ * a `pattern` beside a `format` repeats it; a long pattern, or one with lookarounds (not portable to every
+ * client-side regex engine), is dropped since the description states the rule; `anyOf` branches that end up
+ * as the same plain type collapse into one.
+ */
+export function compactSchema(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(compactSchema);
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) out[key] = compactSchema(value);
+  const pattern = out.pattern;
+  if (
+    typeof pattern === 'string' &&
+    (out.format !== undefined || pattern.length > MAX_PATTERN_LENGTH || /\(\?<?[=!]/.test(pattern))
+  ) {
+    delete out.pattern;
+  }
+  if (Array.isArray(out.anyOf)) {
+    const branches = out.anyOf as Record<string, unknown>[];
+    const plain = branches.every(
+      (branch) =>
+        Object.keys(branch).every((k) => k === 'type' || k === 'format') && branch.type === branches[0]?.type,
+    );
+    if (plain && branches.length > 0) {
+      delete out.anyOf;
+      out.type = branches[0]?.type;
+    }
+  }
+  return out;
+}
+
 /**
  * The tool's inputSchema: the endpoint's zod input converted to JSON Schema (input side of transforms),
  * without the `$schema` line (about 20 tokens per tool that no client needs), plus the control fields.
@@ -20,7 +55,7 @@ export function toolInputSchema(
     io: 'input',
     unrepresentable: 'any',
   }) as JsonSchema;
-  const { $schema: _drop, ...schema } = converted;
+  const { $schema: _drop, ...schema } = compactSchema(converted) as JsonSchema;
   const properties = { ...((schema.properties as Record<string, unknown> | undefined) ?? {}) };
   const required = [...((schema.required as string[] | undefined) ?? [])];
   for (const field of CONTROL_FIELDS) {
@@ -34,14 +69,14 @@ export function toolInputSchema(
     properties.account = {
       type: 'string',
       enum: [...accountNames],
-      description: `Which ${tool.vendor.title} account to use. Required: there is no default.`,
+      description: 'Account to use (no default).',
     };
     required.push('account');
   }
   if (tool.mutating) {
     properties.dry_run = {
       type: 'boolean',
-      description: 'true: return the exact request that would be sent (secrets redacted) and send nothing.',
+      description: 'Preview: return the request, send nothing.',
     };
   }
   if (confirms) {

@@ -32,11 +32,11 @@ function words(path: readonly string[]): string {
   return path.join(' ').replace(/[_-]+/g, ' ');
 }
 
-function describe(entry: CatalogEntry, mutating: boolean, destructive: boolean): string {
+// dry_run and confirmation are explained once, in the server instructions and the field descriptions,
+// not repeated in every tool description (they would cost ~15 tokens per tool).
+function describe(entry: CatalogEntry): string {
   const parts = [entry.endpoint.summary.trim()];
   if (entry.endpoint.description) parts.push(entry.endpoint.description.trim());
-  if (destructive) parts.push('Destructive: asks for confirmation; dry_run shows the request.');
-  else if (mutating) parts.push('dry_run shows the request without sending it.');
   return parts.join(' ');
 }
 
@@ -63,7 +63,7 @@ export function buildToolSpecs(vendors: readonly VendorModule[]): ToolSpec[] {
         entry,
         effect: entry.endpoint.effect,
         title: `${vendor.title}: ${words(entry.path)}`,
-        description: describe(entry, mutating, annotations.destructiveHint),
+        description: describe(entry),
         annotations,
         mutating,
       });

@@ -282,6 +282,29 @@ describe('Transport over loopback', () => {
     expect(text).not.toContain('pw-123456');
   });
 
+  it('never logs the body of an answer marked sensitive (a login returning a session id)', async () => {
+    const lines: string[] = [];
+    const logger: Logger = {
+      debug: (message, fields) => lines.push(`${message} ${JSON.stringify(fields)}`),
+      info: () => {},
+      warn: () => {},
+      error: () => {},
+    };
+    const t = transport({ logger });
+    // The echo simulator reflects request headers in its answer; the transport logs no request header.
+    const login = {
+      method: 'POST' as const,
+      url: `${echo.url}/login`,
+      headers: { 'x-demo': 'session-id-in-answer-77' },
+    };
+    await t.send(() => login, create);
+    expect(lines.join('\n')).toContain('session-id-in-answer-77');
+    lines.length = 0;
+    await t.send(() => ({ ...login, sensitiveResponse: true }), create);
+    expect(lines.join('\n')).not.toContain('session-id-in-answer-77');
+    expect(lines.join('\n')).toContain('withheld');
+  });
+
   it('refuses tls options together with a custom dispatcher', () => {
     expect(() => transport({ dispatcher: {} as never, tls: { insecure: true } })).toThrow(ConfigError);
   });

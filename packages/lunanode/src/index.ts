@@ -1,2 +1,55 @@
-// Work in progress (issue 4): the catalog, codec and client are being written; nothing is exported yet.
-export {};
+/**
+ * @x/lunanode: a typed client for the LunaNode Dynamic API. Every action is declared once in
+ * {@link lunanodeCatalog}; the typed methods, the MCP tools (via {@link lunanodeModule}) and the docs derive
+ * from it.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  AbortError,
+  ApiError,
+  AuthError,
+  ConfigError,
+  InputError,
+  isXError,
+  NotFoundError,
+  RateLimitError,
+  ResponseFormatError,
+  TimeoutError,
+  TransportError,
+  XError,
+} from '@x/auth-core';
+export { type LunaNodeCatalog, lunanodeCatalog } from './catalog.js';
+export {
+  createLunaNodeClient,
+  createLunaNodeCore,
+  LUNANODE_DEFAULT_BASE_URL,
+  type LunaNodeClient,
+  type LunaNodeClientOptions,
+} from './client.js';
+export { createLunaNodeCodec, encodeParams, type LunaNodeCodecSettings } from './codec.js';
+export { DnsRecordType } from './endpoints/dns.js';
+export { lunanodeRefusal, VENDOR as LUNANODE_VENDOR } from './errors.js';
+export { lunanodeModule } from './module.js';
+export type { LunaNodeRoute } from './route.js';
+export { decodeEntities, htmlToText } from './schemas/output.js';
+export {
+  FloatingIp,
+  Image,
+  ImageDetails,
+  Plan,
+  Region,
+  SshKey,
+  VmInfo,
+  VmSummary,
+  Volume,
+} from './schemas/resources.js';
+export { VERSION } from './version.js';
+export {
+  type WaiterClient,
+  type WaitOptions,
+  waitForImageActive,
+  waitForVmStatus,
+  waitForVolumeAvailable,
+} from './waiters.js';

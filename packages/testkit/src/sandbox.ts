@@ -1,5 +1,9 @@
 import { createEchoSimulator } from './echo.js';
+import { ispmanagerSandbox } from './ispmanager/index.js';
+import { lunanodeSandbox } from './lunanode/index.js';
 import type { Simulator } from './simulator.js';
+import { tuxcareSandbox } from './tuxcare/index.js';
+import { vmmanagerSandbox } from './vmmanager/index.js';
 
 /** A simulator the sandbox starts. */
 export interface SandboxEntry {
@@ -30,7 +34,13 @@ export interface Sandbox {
 }
 
 /** The simulators `startSandbox()` starts. Vendor simulators add their entry here. */
-export const sandboxSimulators: SandboxEntry[] = [{ name: 'echo', create: createEchoSimulator }];
+export const sandboxSimulators: SandboxEntry[] = [
+  { name: 'echo', create: createEchoSimulator },
+  tuxcareSandbox,
+  lunanodeSandbox,
+  ispmanagerSandbox,
+  vmmanagerSandbox,
+];
 
 /**
  * Starts every simulator of `entries` (default {@link sandboxSimulators}) on its own loopback port. If one

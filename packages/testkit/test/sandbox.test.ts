@@ -5,6 +5,7 @@ import {
   createSimulator,
   type SandboxEntry,
   sandboxBanner,
+  sandboxSimulators,
   startSandbox,
 } from '../src/index.js';
 import { harness } from './support.js';
@@ -14,7 +15,8 @@ const { agent, fetchText } = harness();
 describe('sandbox', () => {
   it('starts every registered simulator and stops them', async () => {
     const sandbox = await startSandbox();
-    expect(sandbox.simulators.map((sim) => sim.name)).toEqual(['echo']);
+    expect(sandbox.simulators.map((sim) => sim.name)).toEqual(sandboxSimulators.map((entry) => entry.name));
+    expect(sandbox.simulators.map((sim) => sim.name)).toContain('echo');
     const url = sandbox.simulators[0]?.url ?? '';
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await fetchText(`${url}/status/200`)).status).toBe(200);

@@ -80,6 +80,11 @@ export interface WireRequest {
   body?: string | Uint8Array | undefined;
   /** Secrets that exist only for this request (a signature, a per-call token): redacted from its errors and logs. */
   secrets?: readonly string[] | undefined;
+  /**
+   * The answer carries a credential the redactor cannot know yet (a login returning a session id or a token):
+   * its body is never logged.
+   */
+  sensitiveResponse?: boolean | undefined;
 }
 
 /** What one call needs besides the request. */
@@ -407,7 +412,9 @@ export class Transport {
           endpoint: context.endpoint,
           ms: Math.round(performance.now() - began),
           bytes: body.length,
-          body: redactor.text(body.subarray(0, 500).toString('utf8')),
+          body: wire.sensitiveResponse
+            ? '[withheld: this answer carries a credential]'
+            : redactor.text(body.subarray(0, 500).toString('utf8')),
         });
       }
       return response;

@@ -1,0 +1,351 @@
+import { randomBytes } from 'node:crypto';
+import {
+  AuthError,
+  type BuildContext,
+  type CallOptions,
+  type Codec,
+  formBody,
+  type Invocation,
+  type ParamValue,
+  type Redactor,
+  ResponseFormatError,
+  refusalError,
+  SessionCache,
+  type Transport,
+  type WireRequest,
+  type WireResponse,
+} from '@x/auth-core';
+import { PanelError, type PanelErrorInfo } from './errors.js';
+import type { PanelRoute } from './route.js';
+import { ShapeError } from './wire/node.js';
+import { classify, docOf, type PanelResult, type ResultHint } from './wire/result.js';
+import { parseXml } from './wire/xml.js';
+
+/** The vendor key: error messages, tool prefix. */
+export const VENDOR = 'ispmanager';
+
+/** Per-call options of every method: COREmanager's `su` and `lang` besides the usual signal and deadline. */
+export interface IspManagerCallOptions extends CallOptions {
+  /** Act as this user (`su=`): admins may act as anyone, resellers as their users. */
+  su?: string | undefined;
+  /** Answer language (`lang=en`, `ru`, ...): panel messages and errors come back in it. */
+  lang?: string | undefined;
+}
+
+/** How the client authenticates. */
+export type AuthMode = 'authinfo' | 'session';
+
+/** Output format requested from the panel. */
+export type OutputFormat = 'xml' | 'json';
+
+/** What the codec needs to know about the account. */
+export interface CodecSettings {
+  /** The panel binary URL, e.g. `https://host:1500/ispmgr`. */
+  url: URL;
+  username: string;
+  password: string;
+  auth: AuthMode;
+  format: OutputFormat;
+  /** Default `lang` of every call. */
+  lang?: string | undefined;
+  /** Idle lifetime of a session on the panel (one hour). */
+  sessionIdleMs: number;
+  redactor: Redactor;
+}
+
+/** Input fields whose values are secrets (redacted from previews, logs and errors by value). */
+const SECRET_FIELDS = new Set(['passwd', 'password', 'confirm', 'key', 'ssl_key', 'authinfo', 'auth']);
+
+/** Parameters the client owns; the generic call may not set them. */
+export const RESERVED_PARAMS: readonly string[] = ['func', 'out', 'authinfo', 'auth', 'sok'];
+
+/** Placeholder session id of a preview, which performs no login. */
+export const PREVIEW_SESSION = '(session)';
+
+/** Encodes one parameter: checkboxes `on`/`off`, id lists joined with ", " (COREmanager group actions). */
+function encode(value: ParamValue): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'boolean') return value ? 'on' : 'off';
+  if (Array.isArray(value)) return value.length > 0 ? value.map(String).join(', ') : undefined;
+  return String(value);
+}
+
+/** The panel's parameters of one call, from its validated input. */
+function paramsOf(
+  route: PanelRoute,
+  input: Record<string, unknown>,
+): { func: string; params: Record<string, string>; sok: boolean } {
+  if (route.generic) {
+    const params: Record<string, string> = {};
+    for (const [name, value] of Object.entries((input.params ?? {}) as Record<string, ParamValue>)) {
+      const encoded = encode(value);
+      if (encoded !== undefined) params[name] = encoded;
+    }
+    return { func: String(input.func), params, sok: input.sok === true };
+  }
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(input)) {
+    if (name === 'mode') continue; // create vs edit is explicit in the input; the wire only knows elid
+    const encoded = encode(value as ParamValue);
+    if (encoded !== undefined) params[name] = encoded;
+  }
+  if (route.confirm && params[route.confirm] !== undefined) params.confirm = params[route.confirm] as string;
+  return { func: route.func, params, sok: route.sok === true };
+}
+
+/** Builds the typed error of a panel `<error>` answer. */
+export function panelError(
+  info: PanelErrorInfo,
+  endpoint: string,
+  func: string,
+  response: Pick<WireResponse, 'status' | 'attempts' | 'redactor' | 'request'>,
+): AuthError | PanelError {
+  const r = response.redactor;
+  const message = info.message === undefined ? undefined : r.text(info.message);
+  const object = info.object === undefined ? '' : `(${r.text(info.object)})`;
+  const params = r.value(info.params) as Record<string, string>;
+  const value = info.value === undefined ? undefined : r.text(info.value);
+  const clean: PanelErrorInfo = {
+    ...info,
+    object: info.object && r.text(info.object),
+    value,
+    message,
+    params,
+  };
+  const details = {
+    vendor: VENDOR,
+    endpoint,
+    status: response.status,
+    code: info.type,
+    vendorMessage: message,
+    data: { type: info.type, object: clean.object, value, params, func },
+    request: response.request,
+    attempts: response.attempts,
+  };
+  const said = message ? `: ${message}` : '';
+  const head = `${VENDOR} ${endpoint} (func ${func}) failed with ${info.type}${object}${said}.`;
+  if (info.type === 'auth') {
+    return new AuthError(
+      `${head} Check ISPMANAGER_USERNAME / ISPMANAGER_PASSWORD, and that authinfo logins are allowed from this address (RestrictAuthinfo).`,
+      details,
+    );
+  }
+  return new PanelError(`${head}${hintOf(info.type)}`, clean, {
+    ...details,
+    hint: hintOf(info.type).trim() || undefined,
+  });
+}
+
+function hintOf(type: string): string {
+  switch (type) {
+    case 'exists':
+      return ' It already exists: edit it (mode "edit") or choose another name.';
+    case 'missed':
+      return ' It does not exist: take the id from the matching ispmanager_*_list tool.';
+    case 'access':
+      return ' This account (or the su user) may not do this.';
+    case 'value':
+      return ' A parameter has a value the panel refuses; the object names it.';
+    default:
+      return '';
+  }
+}
+
+/** Parses any answer into a result kind, or throws ResponseFormatError. */
+export function decodeDocument(response: WireResponse, endpoint: string, hint: ResultHint): PanelResult {
+  const text = response.text();
+  const contentType = String(response.headers['content-type'] ?? '');
+  const start = text.trimStart();
+  const formatError = (reason: string) =>
+    new ResponseFormatError(`${VENDOR} ${endpoint}: ${reason}`, {
+      vendor: VENDOR,
+      endpoint,
+      status: response.status,
+      contentType,
+      excerpt: response.redactor.text(start.slice(0, 300)),
+      request: response.request,
+      attempts: response.attempts,
+    });
+  const html =
+    /^<!doctype\s+html|^<html[\s>]/i.test(start) ||
+    // Some panels label XML as text/html: trust the body when it opens like a document.
+    (contentType.includes('text/html') && !/^(<\?xml|<doc[\s>/]|\{)/.test(start));
+  if (html) {
+    throw formatError(
+      'the panel answered with an HTML page, not a COREmanager document. The URL must name the panel binary ' +
+        '(https://host:1500/ispmgr), and a proxy or login page may be in the way.',
+    );
+  }
+  try {
+    if (start.startsWith('{')) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(start);
+      } catch (error) {
+        throw new ShapeError(`malformed JSON: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      return classify(docOf(parsed), hint);
+    }
+    if (start.startsWith('<')) return classify(docOf(parseXml(start)), hint);
+    throw new ShapeError('the answer is neither XML nor JSON');
+  } catch (error) {
+    if (error instanceof ShapeError) throw formatError(error.message);
+    if (error instanceof RangeError) throw formatError('the document nests too deeply');
+    throw error;
+  }
+}
+
+/** The COREmanager codec, plus what the client wires up after the transport exists. */
+export interface PanelCodec extends Codec<PanelRoute, IspManagerCallOptions> {
+  /** Gives the codec the transport it logs in through (sessions). */
+  attach(transport: Transport): void;
+  /** The session cache (session mode only). */
+  readonly sessions: SessionCache<string> | undefined;
+}
+
+/** Creates the codec of one panel account. */
+export function createPanelCodec(settings: CodecSettings): PanelCodec {
+  let transport: Transport | undefined;
+  const keys = new WeakMap<object, string>();
+  const headers = {
+    'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+    accept: settings.format === 'json' ? 'application/json' : 'application/xml, text/xml',
+  };
+  const url = settings.url.toString();
+
+  const login = async () => {
+    if (!transport) throw new Error('ispmanager codec used before attach()');
+    const response = await transport.send(
+      () => ({
+        method: 'POST',
+        url,
+        headers,
+        body: formBody({
+          func: 'auth',
+          username: settings.username,
+          password: settings.password,
+          out: settings.format,
+        }),
+      }),
+      { endpoint: 'auth', idempotent: true },
+    );
+    const result = decodeDocument(response, 'auth', 'auth');
+    if (result.kind === 'error') throw panelError(result.error, 'auth', 'auth', response);
+    if (result.kind !== 'auth' || !result.id) {
+      throw new AuthError(`${VENDOR} login (func auth) answered without a session id.`, {
+        vendor: VENDOR,
+        endpoint: 'auth',
+        status: response.status,
+        request: response.request,
+      });
+    }
+    return { value: result.id };
+  };
+
+  const sessions =
+    settings.auth === 'session'
+      ? new SessionCache<string>({
+          login,
+          idleTimeoutMs: settings.sessionIdleMs,
+          onSession: (id) => settings.redactor.addSecret(id),
+        })
+      : undefined;
+
+  const build = async (
+    call: Invocation<PanelRoute, IspManagerCallOptions>,
+    context: BuildContext,
+  ): Promise<WireRequest> => {
+    const route = call.endpoint.route;
+    const input = (call.input ?? {}) as Record<string, unknown>;
+    const { func, params, sok } = paramsOf(route, input);
+    const secrets: string[] = [];
+    for (const [name, value] of Object.entries(params)) if (SECRET_FIELDS.has(name)) secrets.push(value);
+    if (route.keyFlow) {
+      // The key logs a user in: redact it from this client's errors and logs from now on, not only this call's.
+      let key = params.key ?? keys.get(call);
+      if (!key) {
+        key = randomBytes(24).toString('base64url');
+        keys.set(call, key);
+      }
+      settings.redactor.addSecret(key);
+      params.key = key;
+      secrets.push(key);
+    }
+    const body: Record<string, string> = { func, ...params };
+    if (sok) body.sok = 'ok';
+    body.out = settings.format;
+    const lang = call.options.lang ?? settings.lang;
+    if (lang) body.lang = lang;
+    if (call.options.su) body.su = call.options.su;
+    if (sessions) {
+      const session = context.dryRun ? PREVIEW_SESSION : await sessions.get(call.options.signal);
+      body.auth = session;
+      secrets.push(session);
+    } else {
+      body.authinfo = `${settings.username}:${settings.password}`;
+    }
+    return { method: 'POST', url, headers, body: formBody(body), secrets };
+  };
+
+  const decode = (response: WireResponse, call: Invocation<PanelRoute, IspManagerCallOptions>): unknown => {
+    const route = call.endpoint.route;
+    const func = route.generic ? String((call.input as { func?: unknown }).func) : route.func;
+    if (response.status >= 400) {
+      let result: PanelResult | undefined;
+      try {
+        result = decodeDocument(response, call.id, 'any');
+      } catch {
+        result = undefined;
+      }
+      if (result?.kind === 'error') throw panelError(result.error, call.id, func, response);
+      throw refusalError(VENDOR, call.id, response, { message: `HTTP ${response.status} from the panel` });
+    }
+    const result = decodeDocument(response, call.id, route.result);
+    if (result.kind === 'error') throw panelError(result.error, call.id, func, response);
+    if (result.kind === 'confirm' && !route.generic) {
+      throw panelError(
+        {
+          type: 'confirm',
+          object: func,
+          value: undefined,
+          message: 'the panel asks to confirm this request',
+          params: {},
+          lang: undefined,
+        },
+        call.id,
+        func,
+        response,
+      );
+    }
+    if (route.keyFlow && result.kind === 'ok') {
+      const input = call.input as { username: string; key?: string };
+      const key = input.key ?? keys.get(call) ?? '';
+      const link = new URL(url);
+      link.search = new URLSearchParams({
+        func: 'auth',
+        username: input.username,
+        key,
+        checkcookie: 'no',
+      }).toString();
+      return { ...result, username: input.username, url: link.toString() };
+    }
+    return result;
+  };
+
+  return {
+    build,
+    decode,
+    sessions,
+    attach(next) {
+      transport = next;
+    },
+    around: sessions
+      ? (call, send) => sessions.run(() => send(), isSessionGone, call.options.signal)
+      : undefined,
+  };
+}
+
+/** A call (not a login) refused with `type="auth"`: the session died (idle hour, panel restart, IP change). */
+function isSessionGone(error: unknown): boolean {
+  return error instanceof AuthError && error.endpoint !== 'auth' && error.code === 'auth';
+}

@@ -1,0 +1,100 @@
+import { endpoint } from '@x/auth-core';
+import { z } from 'zod';
+import type { PanelRoute } from '../route.js';
+import { DomainName, editInput, IpAddress, ids, Password, pagingFields } from '../schemas/common.js';
+import { flag, listResult, OkResult, optText, text } from '../schemas/output.js';
+
+/** A mail domain as `func=emaildomain` lists it. */
+export const MailDomain = z.looseObject({ name: text, owner: optText, ip: optText, active: flag });
+/** A mailbox as `func=email` lists it (the id is `name`, `box@domain`). */
+export const Mailbox = z.looseObject({ name: text, forward: optText, size: optText, active: flag });
+
+/** Mail domains: `emaildomain` and its family. */
+export const emaildomain = {
+  list: endpoint({
+    summary: 'List mail domains (func emaildomain).',
+    route: { func: 'emaildomain', result: 'list' } satisfies PanelRoute,
+    input: z.strictObject({ ...pagingFields }),
+    output: listResult(MailDomain),
+    effect: 'read',
+  }),
+  edit: endpoint({
+    summary:
+      'Create a mail domain (mode "create") or change one (mode "edit") through func emaildomain.edit.',
+    route: { func: 'emaildomain.edit', result: 'ok', sok: true } satisfies PanelRoute,
+    input: editInput({
+      elid: 'the mail domain (from ispmanager_emaildomain_list)',
+      fields: {
+        name: DomainName.optional().describe('the mail domain (create only; the id afterwards)'),
+        owner: z.string().max(64).optional().describe('owning panel user (from ispmanager_user_list)'),
+        ip: IpAddress.optional().describe('IP address mail is served on'),
+        defaction: z
+          .enum(['ignore', 'error', 'forward'])
+          .optional()
+          .describe('what happens to mail for unknown boxes'),
+        dkim: z.boolean().optional().describe('sign outgoing mail with DKIM'),
+        secure: z.boolean().optional().describe('enable SSL for mail'),
+      },
+      required: ['name'],
+    }),
+    output: OkResult,
+    effect: 'update',
+    idempotent: false,
+  }),
+  delete: endpoint({
+    summary: 'Delete mail domains with their mailboxes (func emaildomain.delete).',
+    route: { func: 'emaildomain.delete', result: 'ok', sok: true } satisfies PanelRoute,
+    input: z.strictObject({ elid: ids('mail domain(s) from ispmanager_emaildomain_list') }),
+    output: OkResult,
+    effect: 'delete',
+  }),
+};
+
+/** Mailboxes: `email` and its family. */
+export const email = {
+  list: endpoint({
+    summary: 'List mailboxes (func email).',
+    route: { func: 'email', result: 'list' } satisfies PanelRoute,
+    input: z.strictObject({ ...pagingFields }),
+    output: listResult(Mailbox),
+    effect: 'read',
+  }),
+  edit: endpoint({
+    summary: 'Create a mailbox (mode "create") or change one (mode "edit") through func email.edit.',
+    description:
+      'Create needs name (the part before @), domainname (from ispmanager_emaildomain_list) and passwd.',
+    route: { func: 'email.edit', result: 'ok', sok: true, confirm: 'passwd' } satisfies PanelRoute,
+    input: editInput({
+      elid: 'the mailbox address box@domain (from ispmanager_email_list)',
+      fields: {
+        name: z
+          .string()
+          .min(1)
+          .max(64)
+          .regex(/^[A-Za-z0-9._+-]+$/, 'the local part of an address')
+          .optional()
+          .describe('the part before @ (create only)'),
+        domainname: DomainName.optional().describe('the mail domain (create only)'),
+        passwd: Password.optional().describe('mailbox password (sent with its confirmation)'),
+        maxsize: z.number().int().min(0).optional().describe('quota in MiB (0 = unlimited)'),
+        forward: z
+          .string()
+          .max(1024)
+          .optional()
+          .describe('forward copies to these addresses (space-separated)'),
+        note: z.string().max(1024).optional().describe('comment'),
+      },
+      required: ['name', 'domainname', 'passwd'],
+    }),
+    output: OkResult,
+    effect: 'update',
+    idempotent: false,
+  }),
+  delete: endpoint({
+    summary: 'Delete mailboxes (func email.delete).',
+    route: { func: 'email.delete', result: 'ok', sok: true } satisfies PanelRoute,
+    input: z.strictObject({ elid: ids('mailbox address(es) from ispmanager_email_list') }),
+    output: OkResult,
+    effect: 'delete',
+  }),
+};

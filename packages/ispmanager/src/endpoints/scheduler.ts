@@ -1,0 +1,77 @@
+import { endpoint } from '@x/auth-core';
+import { z } from 'zod';
+import type { PanelRoute } from '../route.js';
+import { EmailAddress, editInput, ids, pagingFields } from '../schemas/common.js';
+import { flag, listResult, OkResult, optText, text } from '../schemas/output.js';
+
+/** A cron job as `func=scheduler` lists it (the id is `key`). */
+export const CronJob = z.looseObject({
+  key: text,
+  command: optText,
+  description: optText,
+  schedule: optText,
+  active: flag,
+});
+
+const CronField = (what: string) =>
+  z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[0-9*,/-]+$/, 'a cron field: digits, "*", ",", "/", "-"')
+    .optional()
+    .describe(`${what} (type_expert)`);
+
+/** Cron jobs: `scheduler` and its family. */
+export const scheduler = {
+  list: endpoint({
+    summary: 'List cron jobs (func scheduler).',
+    route: { func: 'scheduler', result: 'list' } satisfies PanelRoute,
+    input: z.strictObject({ ...pagingFields }),
+    output: listResult(CronJob),
+    effect: 'read',
+  }),
+  edit: endpoint({
+    summary: 'Create a cron job (mode "create") or change one (mode "edit") through func scheduler.edit.',
+    description:
+      'schedule_type "type_basic" uses run_every; "type_expert" uses input_min, input_hour, input_dmonth, input_month, input_dweek.',
+    route: { func: 'scheduler.edit', result: 'ok', sok: true } satisfies PanelRoute,
+    input: editInput({
+      elid: 'the job key (from ispmanager_scheduler_list)',
+      fields: {
+        command: z.string().min(1).max(4096).optional().describe('the shell command'),
+        description: z.string().max(1024).optional().describe('comment'),
+        mailto: EmailAddress.optional().describe('send the output to this address'),
+        schedule_type: z.enum(['type_basic', 'type_expert']).optional().describe('how the schedule is given'),
+        run_every: z
+          .enum(['every_hour', 'every_day', 'every_week', 'every_month'])
+          .optional()
+          .describe('period (type_basic)'),
+        input_min: CronField('minute'),
+        input_hour: CronField('hour'),
+        input_dmonth: CronField('day of month'),
+        input_month: CronField('month'),
+        input_dweek: CronField('day of week'),
+      },
+      required: ['command', 'schedule_type'],
+    }).superRefine((input, ctx) => {
+      if (input.schedule_type === 'type_basic' && input.mode === 'create' && input.run_every === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['run_every'],
+          message: 'required with schedule_type "type_basic"',
+        });
+      }
+    }),
+    output: OkResult,
+    effect: 'update',
+    idempotent: false,
+  }),
+  delete: endpoint({
+    summary: 'Delete cron jobs (func scheduler.delete).',
+    route: { func: 'scheduler.delete', result: 'ok', sok: true } satisfies PanelRoute,
+    input: z.strictObject({ elid: ids('job key(s) from ispmanager_scheduler_list') }),
+    output: OkResult,
+    effect: 'delete',
+  }),
+};

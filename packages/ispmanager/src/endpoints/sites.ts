@@ -1,0 +1,164 @@
+import { endpoint } from '@x/auth-core';
+import { z } from 'zod';
+import type { PanelRoute } from '../route.js';
+import {
+  DomainName,
+  EmailAddress,
+  editInput,
+  IpAddress,
+  ids,
+  pagingFields,
+  spaceList,
+} from '../schemas/common.js';
+import { flag, listResult, OkResult, optText, text } from '../schemas/output.js';
+
+/** A site as `func=webdomain` lists it (the id is `name`). */
+export const WebDomain = z.looseObject({
+  name: text,
+  id: optText,
+  owner: optText,
+  docroot: optText,
+  ipaddr: optText,
+  php: optText,
+  php_mode: optText,
+  php_version: optText,
+  active: flag,
+  secure: flag,
+  database: optText,
+});
+
+const PhpMode = z
+  .enum(['php_mode_mod', 'php_mode_cgi', 'php_mode_fcgi_apache', 'php_mode_fcgi_nginxfpm'])
+  .describe('PHP handler');
+
+const siteFields = {
+  site_name: DomainName.optional().describe('the site domain (create only; the id afterwards)'),
+  site_owner: z.string().max(64).optional().describe('owning panel user (from ispmanager_user_list)'),
+  site_aliases: spaceList(DomainName, 'aliases, the whole list (an edit replaces it)').optional(),
+  site_email: EmailAddress.optional().describe('administrator e-mail of the site'),
+  site_home: z.string().max(1024).optional().describe('document root, relative to the owner home'),
+  site_ipaddrs: z
+    .array(IpAddress)
+    .max(32)
+    .optional()
+    .describe('IP addresses; resend all of them on edit of a multi-IP site'),
+  site_ipsrc: z
+    .enum(['auto', 'manual'])
+    .optional()
+    .describe('how IPs are chosen ("manual" with site_ipaddrs)'),
+  site_php_enable: z.boolean().optional().describe('enable PHP'),
+  site_php_mode: PhpMode.optional(),
+  site_php_fpm_version: z
+    .string()
+    .max(64)
+    .optional()
+    .describe('PHP-FPM version key (from ispmanager_phpversions_list)'),
+  site_php_cgi_version: z
+    .string()
+    .max(64)
+    .optional()
+    .describe('PHP CGI version key (from ispmanager_phpversions_list)'),
+  site_php_apache_version: z.string().max(64).optional().describe('Apache module PHP version key'),
+  site_ssl_cert: z
+    .string()
+    .max(256)
+    .optional()
+    .describe(
+      '"selfsigned", "letsencrypt", "ssl_not_used", or a certificate name from ispmanager_sslcert_list',
+    ),
+  site_secure: z.boolean().optional().describe('serve over HTTPS'),
+  site_redirect_http: z.boolean().optional().describe('redirect HTTP to HTTPS'),
+  site_hsts: z.boolean().optional().describe('send HSTS'),
+};
+
+const webdomainFields = {
+  name: DomainName.optional().describe('the site domain (create only; the id afterwards)'),
+  owner: z.string().max(64).optional().describe('owning panel user (from ispmanager_user_list)'),
+  aliases: spaceList(DomainName, 'aliases, the whole list (an edit replaces it)').optional(),
+  email: EmailAddress.optional().describe('administrator e-mail of the site'),
+  home: z.string().max(1024).optional().describe('document root, relative to the owner home'),
+  ipaddrs: z.array(IpAddress).max(32).optional().describe('IP addresses of the site'),
+  charset: z.string().max(32).optional().describe('default charset, e.g. UTF-8'),
+  dirindex: z.string().max(256).optional().describe('index files, e.g. "index.php index.html"'),
+  php: z.boolean().optional().describe('enable PHP'),
+  php_mode: PhpMode.optional(),
+  php_fpm_version: z
+    .string()
+    .max(64)
+    .optional()
+    .describe('PHP-FPM version key (from ispmanager_phpversions_list)'),
+  php_cgi_version: z.string().max(64).optional().describe('PHP CGI version key'),
+  cgi: z.boolean().optional().describe('enable CGI'),
+  ssl: z.boolean().optional().describe('enable HTTPS'),
+  ssl_cert: z.string().max(256).optional().describe('certificate name from ispmanager_sslcert_list'),
+};
+
+const siteIds = ids('site name(s) from ispmanager_webdomain_list');
+
+/** ISPmanager 6 sites: `site.edit`. */
+export const site = {
+  edit: endpoint({
+    summary:
+      'Create an ISPmanager 6 site (mode "create") or change one (mode "edit") through func site.edit.',
+    description: 'Create needs site_name and site_owner. Sites are listed by ispmanager_webdomain_list.',
+    route: { func: 'site.edit', result: 'ok', sok: true } satisfies PanelRoute,
+    input: editInput({
+      elid: 'the site name (from ispmanager_webdomain_list)',
+      fields: siteFields,
+      required: ['site_name'],
+    }),
+    output: OkResult,
+    effect: 'update',
+    idempotent: false,
+  }),
+};
+
+/** Sites (WWW domains): `webdomain` and its family. */
+export const webdomain = {
+  list: endpoint({
+    summary: 'List sites (WWW domains) with owner, document root, IP and PHP settings (func webdomain).',
+    route: { func: 'webdomain', result: 'list' } satisfies PanelRoute,
+    input: z.strictObject({ ...pagingFields }),
+    output: listResult(WebDomain),
+    effect: 'read',
+  }),
+  edit: endpoint({
+    summary: 'Create a site (mode "create") or change one (mode "edit") through func webdomain.edit.',
+    description: 'Create needs name and owner; aliases given on edit replace the whole list.',
+    route: { func: 'webdomain.edit', result: 'ok', sok: true } satisfies PanelRoute,
+    input: editInput({
+      elid: 'the site name (from ispmanager_webdomain_list)',
+      fields: webdomainFields,
+      required: ['name'],
+    }),
+    output: OkResult,
+    effect: 'update',
+    idempotent: false,
+  }),
+  delete: endpoint({
+    summary: 'Delete sites (func webdomain.delete).',
+    route: { func: 'webdomain.delete', result: 'ok', sok: true } satisfies PanelRoute,
+    input: z.strictObject({
+      elid: siteIds,
+      remove_directory: z.boolean().optional().describe('also delete the document root (default: keep it)'),
+    }),
+    output: OkResult,
+    effect: 'delete',
+  }),
+  suspend: endpoint({
+    summary: 'Suspend sites (func webdomain.suspend).',
+    route: { func: 'webdomain.suspend', result: 'ok', sok: true } satisfies PanelRoute,
+    input: z.strictObject({ elid: siteIds }),
+    output: OkResult,
+    effect: 'action',
+    idempotent: true,
+  }),
+  resume: endpoint({
+    summary: 'Resume suspended sites (func webdomain.resume).',
+    route: { func: 'webdomain.resume', result: 'ok', sok: true } satisfies PanelRoute,
+    input: z.strictObject({ elid: siteIds }),
+    output: OkResult,
+    effect: 'action',
+    idempotent: true,
+  }),
+};

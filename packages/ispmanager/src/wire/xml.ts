@@ -1,0 +1,69 @@
+import { XMLParser } from 'fast-xml-parser';
+import { MAX_DEPTH, ShapeError } from './node.js';
+
+/**
+ * Safe XML parsing: a DOCTYPE (the only way to declare entities, hence entity bombs and external entities) is
+ * refused before the parser sees a byte; entity expansion is off anyway; only the five predefined entities and
+ * character references are decoded, by hand, in one pass; nesting depth is capped; values stay strings.
+ */
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '$',
+  textNodeName: '$',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  processEntities: false,
+  htmlEntities: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  maxNestedTags: MAX_DEPTH,
+  tagValueProcessor: (_name, value) => decodeEntities(value),
+  attributeValueProcessor: (_name, value) => decodeEntities(value),
+});
+
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Decodes `&lt;` `&gt;` `&amp;` `&quot;` `&apos;` and `&#NN;` / `&#xHH;`; anything else stays as written. */
+export function decodeEntities(value: string): string {
+  if (!value.includes('&')) return value;
+  return value.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-z]{2,4});/g, (whole, name: string) => {
+    if (name.startsWith('#')) {
+      const code = name[1] === 'x' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return PREDEFINED[name] ?? whole;
+  });
+}
+
+/** A DOCTYPE or ENTITY declaration anywhere: refused without parsing (a plain scan, linear in the size). */
+const DECLARATION = /<!\s*(DOCTYPE|ENTITY)/i;
+
+/**
+ * Parses an XML answer into the `$`-keyed object shape of `out=json`.
+ *
+ * @throws ShapeError for a DOCTYPE, malformed XML or absurd nesting.
+ */
+export function parseXml(text: string): unknown {
+  if (DECLARATION.test(text)) {
+    throw new ShapeError(
+      'the XML carries a DOCTYPE/ENTITY declaration, which a panel never sends (refused unparsed)',
+    );
+  }
+  let result: unknown;
+  try {
+    result = parser.parse(text, true);
+  } catch (error) {
+    throw new ShapeError(`malformed XML: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (result !== true && typeof result === 'object' && result !== null) return result;
+  throw new ShapeError(`malformed XML: ${describeValidation(result)}`);
+}
+
+function describeValidation(result: unknown): string {
+  if (typeof result === 'object' && result !== null && 'err' in result) {
+    const err = (result as { err: { msg?: string; line?: number } }).err;
+    return `${err.msg ?? 'invalid'} (line ${err.line ?? '?'})`;
+  }
+  return 'not a document';
+}

@@ -1,0 +1,156 @@
+import {
+  type Codec,
+  formBody,
+  lunanodeSign,
+  type NonceSource,
+  type ParamValue,
+  ResponseFormatError,
+  refusalError,
+  toParams,
+  type WireRequest,
+  type WireResponse,
+} from '@x/auth-core';
+import { lunanodeRefusal, VENDOR } from './errors.js';
+import type { LunaNodeRoute } from './route.js';
+import { decodeEntities } from './schemas/output.js';
+
+/** What the codec needs to sign and address calls. */
+export interface LunaNodeCodecSettings {
+  apiId: string;
+  apiKey: string;
+  /** e.g. `https://dynamic.lunanode.com/api`, without a trailing slash. */
+  baseUrl: string;
+  nonces: NonceSource;
+  /** The clock, for the placeholder nonce of a preview (which must not advance a monotonic source). */
+  now: () => number;
+  /** Send the key in the query string (legacy API). */
+  legacy: boolean;
+}
+
+/**
+ * Turns a validated input into the API's string parameters: undefined and empty values omitted, booleans
+ * `yes`/`no`, lists comma-separated, numbers as decimal strings; a route's open-ended extra parameters are
+ * merged in after the declared ones.
+ */
+export function encodeParams(input: unknown, route: LunaNodeRoute): Record<string, string> {
+  const fields = { ...(input as Record<string, ParamValue | Record<string, string>>) };
+  let extra: Record<string, string> = {};
+  if (route.extraParams !== undefined) {
+    extra = toParams((fields[route.extraParams] ?? {}) as Record<string, ParamValue>);
+    delete fields[route.extraParams];
+  }
+  const declared = toParams(fields as Record<string, ParamValue>);
+  return { ...extra, ...declared };
+}
+
+/** The LunaNode wire format: signed form POSTs (or legacy GETs), `success`/`error` envelopes. */
+export function createLunaNodeCodec(settings: LunaNodeCodecSettings): Codec<LunaNodeRoute> {
+  return {
+    build(call, { dryRun }): WireRequest {
+      const route = call.endpoint.route;
+      const params = encodeParams(call.input, route);
+      if (settings.legacy) return legacyRequest(settings, route, params);
+      // A fresh nonce and signature per attempt; a preview must not consume a monotonic nonce.
+      const nonce = dryRun ? String(Math.floor(settings.now() / 1000)) : settings.nonces();
+      const signed = lunanodeSign({
+        category: route.category,
+        action: route.action,
+        params,
+        apiId: settings.apiId,
+        apiKey: settings.apiKey,
+        nonce,
+      });
+      return {
+        method: 'POST',
+        url: `${settings.baseUrl}/${route.category}/${route.action}/`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: formBody({ req: signed.req, signature: signed.signature, nonce: signed.nonce }),
+        secrets: [signed.signature, signed.req],
+      };
+    },
+    decode(response, call) {
+      const route = call.endpoint.route;
+      if (route.binary && !looksLikeJson(response)) {
+        if (response.status !== 200) throw refusalError(VENDOR, call.id, response);
+        return {
+          content_type: headerOf(response, 'content-type'),
+          size: response.body.length,
+          data_base64: response.body.toString('base64'),
+        };
+      }
+      const envelope = parseEnvelope(response, call.id);
+      if (envelope === undefined) {
+        throw refusalError(VENDOR, call.id, response, { message: 'the API answered without a JSON body' });
+      }
+      const { success, error, ...rest } = envelope;
+      if (success === undefined && response.status !== 200) throw refusalError(VENDOR, call.id, response);
+      if (success !== 'yes') {
+        const text =
+          typeof error === 'string' ? decodeEntities(error) : 'the API refused the call without a reason';
+        throw lunanodeRefusal(call.id, response, text);
+      }
+      return rest;
+    },
+  };
+}
+
+function legacyRequest(
+  settings: LunaNodeCodecSettings,
+  route: LunaNodeRoute,
+  params: Record<string, string>,
+): WireRequest {
+  const query = new URLSearchParams({
+    api_id: settings.apiId,
+    api_key: settings.apiKey,
+    category: route.category,
+    action: route.action,
+    ...params,
+  });
+  return { method: 'GET', url: `${settings.baseUrl}?${query}`, headers: { accept: 'application/json' } };
+}
+
+function headerOf(response: WireResponse, name: string): string | undefined {
+  const value = response.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function looksLikeJson(response: WireResponse): boolean {
+  const type = headerOf(response, 'content-type') ?? '';
+  if (type.includes('json')) return true;
+  const head = response.body.subarray(0, 64).toString('utf8').trimStart();
+  return head.startsWith('{"success"') || head.startsWith('{ "success"');
+}
+
+/**
+ * The JSON envelope of an answer. A non-JSON 200 is a ResponseFormatError (a proxy's HTML page); a non-JSON
+ * error status returns undefined so the caller maps the status.
+ */
+function parseEnvelope(response: WireResponse, endpoint: string): Record<string, unknown> | undefined {
+  const text = response.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    if (response.status !== 200) return undefined;
+    throw new ResponseFormatError(`lunanode ${endpoint} answered with something that is not JSON.`, {
+      vendor: VENDOR,
+      endpoint,
+      status: response.status,
+      contentType: headerOf(response, 'content-type'),
+      excerpt: response.redactor.text(text.slice(0, 300)),
+      request: response.request,
+      attempts: response.attempts,
+    });
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new ResponseFormatError(`lunanode ${endpoint} answered with JSON that is not an object.`, {
+      vendor: VENDOR,
+      endpoint,
+      status: response.status,
+      excerpt: response.redactor.text(text.slice(0, 300)),
+      request: response.request,
+      attempts: response.attempts,
+    });
+  }
+  return parsed as Record<string, unknown>;
+}

@@ -1,0 +1,239 @@
+import { z } from 'zod';
+import { hostname, numericId, planId, presenceFlag, region, vmId } from '../schemas/input.js';
+import { Ack, idString, listOf, text } from '../schemas/output.js';
+import { UsageSample, VmInfo, VmSummary } from '../schemas/resources.js';
+import { lunanodeAction } from './define.js';
+
+const route = (action: string) => ({ category: 'vm', action });
+const byVm = z.strictObject({ vm_id: vmId });
+
+/** The `vm` category: lifecycle, addresses, snapshots, usage. */
+export const vm = {
+  list: lunanodeAction(route('list'), {
+    summary: 'List the virtual machines of the account.',
+    input: z.strictObject({}),
+    output: z.looseObject({ vms: listOf(VmSummary) }),
+    effect: 'read',
+  }),
+  info: lunanodeAction(route('info'), {
+    summary: 'Show one VM: addresses, status, image, login details, plus its list entry under `extra`.',
+    description:
+      'status_raw (active, stopped, build, ...) is the value to compare; status is the HTML-free label (Online).',
+    input: byVm,
+    output: z.looseObject({ info: VmInfo, extra: VmSummary.optional() }),
+    effect: 'read',
+  }),
+  create: lunanodeAction(route('create'), {
+    summary: 'Create a VM from an image (or boot it from an unattached volume) on a plan.',
+    description:
+      'plan_id from lunanode_plan_list, image_id from lunanode_image_list (same region), net_id from ' +
+      'lunanode_network_list, securitygroups from lunanode_securitygroup_list, scripts from lunanode_script_list, ' +
+      'key_id from lunanode_sshkey_list, ip an unattached floating IP from lunanode_floating_list.',
+    input: z
+      .strictObject({
+        hostname: hostname.describe('Host name of the new VM'),
+        plan_id: planId,
+        image_id: numericId(
+          'Image id to install, from lunanode_image_list; not needed when volume_id is set',
+        ).optional(),
+        region: region.optional().describe('Region (the API defaults to toronto)'),
+        prefer: z
+          .enum(['distinct', 'same'])
+          .optional()
+          .describe("'distinct' or 'same' hypervisor as the account's other VMs"),
+        ip: z.ipv4().optional().describe('An unattached floating IP of the account to attach'),
+        net_id: numericId('Virtual network id, from lunanode_network_list').optional(),
+        securitygroups: z
+          .array(numericId('Security group id'))
+          .min(1)
+          .max(20)
+          .optional()
+          .describe('Security group ids (sent comma-separated), from lunanode_securitygroup_list'),
+        scripts: z
+          .array(numericId('Startup script id'))
+          .min(1)
+          .max(20)
+          .optional()
+          .describe('Startup script ids (sent comma-separated), from lunanode_script_list'),
+        volume_id: numericId('Boot from this unattached volume instead of an image').optional(),
+        volume_virtio: presenceFlag('With volume_id: use virtio instead of ide (false sends nothing)'),
+        key_id: numericId('SSH key id, from lunanode_sshkey_list').optional(),
+        set_password: presenceFlag(
+          'Add a startup script that sets a random password (ignored when key_id is set; false sends nothing)',
+        ),
+        affinity_group: z.string().max(64).optional().describe('Affinity group name'),
+      })
+      .refine((input) => input.image_id !== undefined || input.volume_id !== undefined, {
+        path: ['image_id'],
+        message: 'image_id is required unless volume_id is set',
+      }),
+    output: z.looseObject({ vm_id: idString }),
+    effect: 'create',
+  }),
+  start: lunanodeAction(route('start'), {
+    summary: 'Start a stopped VM.',
+    input: byVm,
+    output: Ack,
+    effect: 'action',
+    idempotent: true,
+  }),
+  stop: lunanodeAction(route('stop'), {
+    summary: 'Stop (power off) a VM.',
+    input: byVm,
+    output: Ack,
+    effect: 'action',
+    idempotent: true,
+  }),
+  reboot: lunanodeAction(route('reboot'), {
+    summary: 'Reboot a VM.',
+    input: byVm,
+    output: Ack,
+    effect: 'action',
+  }),
+  diskswap: lunanodeAction(route('diskswap'), {
+    summary: 'Swap the boot and secondary disk of a stopped VM.',
+    description: 'The VM must be stopped (lunanode_vm_stop); calling it twice swaps back.',
+    input: byVm,
+    output: Ack,
+    effect: 'action',
+  }),
+  delete: lunanodeAction(route('delete'), {
+    summary: 'Delete a VM for good (its floating IP is released unless detached with keep first).',
+    input: byVm,
+    output: Ack,
+    effect: 'delete',
+  }),
+  reimage: lunanodeAction(route('reimage'), {
+    summary: 'Reinstall a VM from an image, erasing its disk.',
+    input: z.strictObject({ vm_id: vmId, image_id: numericId('Image id, from lunanode_image_list') }),
+    output: Ack,
+    effect: 'action',
+  }),
+  resize: lunanodeAction(route('resize'), {
+    summary: 'Move a VM to another plan.',
+    input: z.strictObject({ vm_id: vmId, plan_id: planId }),
+    output: Ack,
+    effect: 'update',
+  }),
+  rescue: lunanodeAction(route('rescue'), {
+    summary: 'Boot a VM into the rescue system.',
+    input: byVm,
+    output: Ack,
+    effect: 'action',
+  }),
+  vnc: lunanodeAction(route('vnc'), {
+    summary: 'Get a VNC console URL for a VM.',
+    input: byVm,
+    output: z.looseObject({ vnc_url: z.string() }),
+    effect: 'read',
+  }),
+  floatingip_add: lunanodeAction(route('floatingip-add'), {
+    summary: 'Attach a floating IP to a VM (a new one unless ip names an unattached one).',
+    input: z.strictObject({
+      vm_id: vmId,
+      ip: z.ipv4().optional().describe('Unattached floating IP of the account, from lunanode_floating_list'),
+      private_ip: z.ipv4().optional().describe('Internal IP of the VM to map it to'),
+    }),
+    output: z.looseObject({ ip: text }),
+    effect: 'create',
+  }),
+  floatingip_delete: lunanodeAction(route('floatingip-delete'), {
+    summary: 'Detach the floating IP from a VM, releasing it unless keep is true.',
+    input: z.strictObject({
+      vm_id: vmId,
+      ip: z.ipv4().optional().describe('The floating IP attached to the VM'),
+      keep: z.boolean().optional().describe('Keep the IP on the account, unattached (API default: false)'),
+    }),
+    output: Ack,
+    effect: 'delete',
+  }),
+  iplist: lunanodeAction(route('iplist'), {
+    summary: "List a VM's IP addresses.",
+    input: byVm,
+    output: z.looseObject({ ips: listOf(z.looseObject({ ip: text })) }),
+    effect: 'read',
+  }),
+  ip_add: lunanodeAction(route('ip-add'), {
+    summary: "Add a private IP of the VM's virtual network to a VM.",
+    input: z.strictObject({
+      vm_id: vmId,
+      ip: z.ipv4().optional().describe('Unallocated IP in the virtual network'),
+    }),
+    output: z.looseObject({ ip: text }),
+    effect: 'create',
+  }),
+  ip_delete: lunanodeAction(route('ip-delete'), {
+    summary: 'Remove an additional private IP from a VM.',
+    input: z.strictObject({
+      vm_id: vmId,
+      ip: z.ipv4().describe('The IP to remove, from lunanode_vm_iplist'),
+    }),
+    output: Ack,
+    effect: 'delete',
+  }),
+  snapshot: lunanodeAction(route('snapshot'), {
+    summary: "Snapshot a VM's disk into a new image.",
+    description: 'The image starts queued; wait with waitForImageActive or poll lunanode_image_details.',
+    input: z.strictObject({
+      vm_id: vmId,
+      name: z.string().trim().min(1).max(64).describe("Image name, e.g. 'mysnapshot'"),
+    }),
+    output: z.looseObject({ image_id: idString }),
+    effect: 'create',
+  }),
+  shelve: lunanodeAction(route('shelve'), {
+    summary: 'Shelve a VM (stop it and free its hypervisor slot; storage is kept).',
+    input: byVm,
+    output: Ack,
+    effect: 'action',
+  }),
+  unshelve: lunanodeAction(route('unshelve'), {
+    summary: 'Bring a shelved VM back.',
+    input: byVm,
+    output: Ack,
+    effect: 'action',
+  }),
+  usage: lunanodeAction(route('usage'), {
+    summary: "A VM's recent bandwidth, CPU or disk I/O usage samples.",
+    input: z.strictObject({
+      vm_id: vmId,
+      key: z.enum(['bandwidth', 'cpu', 'io']).describe('Which usage series'),
+    }),
+    output: z.looseObject({ usage: listOf(UsageSample) }),
+    effect: 'read',
+  }),
+  rename: lunanodeAction(route('rename'), {
+    summary: "Change a VM's display name.",
+    input: z.strictObject({ vm_id: vmId, hostname: z.string().trim().min(1).max(64).describe('New name') }),
+    output: Ack,
+    effect: 'update',
+  }),
+  securitygroup_add: lunanodeAction(route('securitygroup-add'), {
+    summary: 'Add a security group to a VM.',
+    input: z.strictObject({
+      vm_id: vmId,
+      group_id: numericId('Security group id, from lunanode_securitygroup_list'),
+    }),
+    output: Ack,
+    effect: 'update',
+  }),
+  securitygroup_remove: lunanodeAction(route('securitygroup-remove'), {
+    summary: 'Remove a security group from a VM.',
+    input: z.strictObject({ vm_id: vmId, group_id: numericId('Security group id, from lunanode_vm_info') }),
+    output: Ack,
+    effect: 'delete',
+  }),
+  set_fairshare: lunanodeAction(route('set-fairshare'), {
+    summary: "Set a VM's CPU fair-share options.",
+    input: z.strictObject({
+      vm_id: vmId,
+      charge_for_cpu: z
+        .boolean()
+        .optional()
+        .describe('Pay for CPU beyond the fair share instead of being throttled'),
+      fairshare_nolend: z.boolean().optional().describe('Do not lend unused CPU credit'),
+    }),
+    output: Ack,
+    effect: 'update',
+  }),
+};

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { label, numericId, region, vmId } from '../schemas/input.js';
+import { Ack, idString, listOf } from '../schemas/output.js';
+import { Volume, VolumeSnapshot } from '../schemas/resources.js';
+import { lunanodeAction } from './define.js';
+
+const route = (action: string) => ({ category: 'volume', action });
+const volumeId = numericId('Volume id, from lunanode_volume_list');
+const size = z.number().int().min(1).max(10_000).describe('Size in GB');
+
+/** The `volume` category: block storage and its snapshots. */
+export const volume = {
+  list: lunanodeAction(route('list'), {
+    summary: 'List the volumes of a region.',
+    input: z.strictObject({ region }),
+    output: z.looseObject({ volumes: listOf(Volume, 'id') }),
+    effect: 'read',
+  }),
+  info: lunanodeAction(route('info'), {
+    summary: 'Show a volume: size, status (creating, available, in-use, ...).',
+    input: z.strictObject({ region, volume_id: volumeId }),
+    output: z.looseObject({ volume: Volume }),
+    effect: 'read',
+  }),
+  create: lunanodeAction(route('create'), {
+    summary: 'Create a volume, empty or from an image or a volume snapshot.',
+    description: 'It starts creating; wait with waitForVolumeAvailable or poll lunanode_volume_info.',
+    input: z
+      .strictObject({
+        region,
+        label: label("Volume name, e.g. 'myvolume'"),
+        size,
+        image: numericId('Image id to copy into the volume, from lunanode_image_list').optional(),
+        snapshot_id: numericId('Volume snapshot to restore, from lunanode_volume_snapshot_list').optional(),
+      })
+      .refine((input) => input.image === undefined || input.snapshot_id === undefined, {
+        path: ['snapshot_id'],
+        message: 'give either image or snapshot_id, not both',
+      }),
+    output: z.looseObject({ volume_id: idString.optional() }),
+    effect: 'create',
+  }),
+  delete: lunanodeAction(route('delete'), {
+    summary: 'Delete a detached volume.',
+    input: z.strictObject({ region, volume_id: volumeId }),
+    output: Ack,
+    effect: 'delete',
+  }),
+  attach: lunanodeAction(route('attach'), {
+    summary: 'Attach an available volume to a VM of the same region.',
+    input: z.strictObject({
+      region,
+      volume_id: volumeId,
+      vm_id: vmId,
+      target: z
+        .union([
+          z.literal('auto'),
+          z.string().regex(/^\/dev\/[sv]d[a-z]$/, "must be 'auto' or a device such as /dev/vdc"),
+        ])
+        .describe("'auto' or a device name such as /dev/vdc"),
+    }),
+    output: Ack,
+    effect: 'action',
+  }),
+  detach: lunanodeAction(route('detach'), {
+    summary: 'Detach a volume from its VM.',
+    input: z.strictObject({ region, volume_id: volumeId }),
+    output: Ack,
+    effect: 'action',
+  }),
+  extend: lunanodeAction(route('extend'), {
+    summary: 'Grow a detached volume.',
+    input: z.strictObject({
+      region,
+      volume_id: volumeId,
+      size: size.describe('New size in GB (larger than now)'),
+    }),
+    output: Ack,
+    effect: 'update',
+  }),
+  rename: lunanodeAction(route('rename'), {
+    summary: 'Rename a volume.',
+    input: z.strictObject({ volume_id: volumeId, name: label('New name') }),
+    output: Ack,
+    effect: 'update',
+  }),
+  snapshot_list: lunanodeAction(route('snapshot-list'), {
+    summary: 'List the volume snapshots of a region.',
+    input: z.strictObject({ region }),
+    output: z.looseObject({ snapshots: listOf(VolumeSnapshot, 'snapshot_id') }),
+    effect: 'read',
+  }),
+  snapshot_create: lunanodeAction(route('snapshot-create'), {
+    summary: 'Snapshot a volume.',
+    input: z.strictObject({ region, volume_id: volumeId, label: label('Snapshot name') }),
+    output: z.looseObject({ snapshot_id: idString.optional() }),
+    effect: 'create',
+  }),
+  snapshot_delete: lunanodeAction(route('snapshot-delete'), {
+    summary: 'Delete a volume snapshot.',
+    input: z.strictObject({
+      region,
+      snapshot_id: numericId('Snapshot id, from lunanode_volume_snapshot_list'),
+    }),
+    output: Ack,
+    effect: 'delete',
+  }),
+  snapshot_replicate: lunanodeAction(route('snapshot-replicate'), {
+    summary: 'Turn a volume snapshot into an image in another region.',
+    input: z.strictObject({
+      region: region.describe('Region of the snapshot'),
+      snapshot_id: numericId('Snapshot id, from lunanode_volume_snapshot_list'),
+      image_name: label('Name of the new image'),
+      dst_region: region.describe('Destination region'),
+    }),
+    output: z.looseObject({ image_id: idString.optional() }),
+    effect: 'create',
+  }),
+};

@@ -1,0 +1,30 @@
+import type { VendorModule } from '@x/auth-core';
+import { type LunaNodeCatalog, lunanodeCatalog } from './catalog.js';
+import { createLunaNodeCore } from './client.js';
+import { VENDOR } from './errors.js';
+
+/**
+ * LunaNode for generic consumers (the MCP server, docs): the catalog and how to connect an account from
+ * settings named like the environment variables. Only the given settings are read, never `process.env`.
+ */
+export const lunanodeModule: VendorModule<LunaNodeCatalog> = {
+  id: VENDOR,
+  title: 'LunaNode',
+  catalog: lunanodeCatalog,
+  settings: {
+    required: ['LUNANODE_API_ID', 'LUNANODE_API_KEY'],
+    optional: ['LUNANODE_BASE_URL', 'LUNANODE_MONOTONIC_NONCE'],
+  },
+  connect(settings, options = {}) {
+    return createLunaNodeCore(
+      {
+        ...options,
+        apiId: settings.LUNANODE_API_ID,
+        apiKey: settings.LUNANODE_API_KEY,
+        baseUrl: settings.LUNANODE_BASE_URL,
+      },
+      // Settings are the only source: LUNANODE_MONOTONIC_NONCE is read from them, never from process.env.
+      { LUNANODE_MONOTONIC_NONCE: settings.LUNANODE_MONOTONIC_NONCE },
+    );
+  },
+};

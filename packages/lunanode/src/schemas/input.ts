@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/**
+ * Input building blocks. Field names are the API's own parameter names (`vm_id`, `plan_id`), so what an
+ * agent reads in a tool schema is what the LunaNode documentation says. Numbers are accepted as numbers or
+ * digit strings and sent as strings.
+ */
+
+/** A numeric id, as a number or a digit string. */
+export function numericId(description: string) {
+  return z
+    .union([z.number().int().nonnegative(), z.string().regex(/^\d{1,20}$/, 'must be a numeric id')])
+    .describe(description);
+}
+
+/** A VM id: numeric on old accounts, a UUID on newer ones. */
+export const vmId = z
+  .union([
+    z.number().int().nonnegative(),
+    z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a numeric id or a UUID'),
+  ])
+  .describe('VM id (numeric or UUID), from lunanode_vm_list');
+
+/** A region name. Not an enum: LunaNode adds regions; lunanode_region_list has the current ones. */
+export const region = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{1,31}$/, 'must be a region name such as toronto, montreal or roubaix')
+  .describe('Region name, e.g. toronto, montreal or roubaix (lunanode_region_list)');
+
+/** A plan: a numeric id or a name such as `m.2` / `s.4`. */
+export const planId = z
+  .union([
+    z.number().int().positive(),
+    z.string().regex(/^[A-Za-z0-9._-]{1,32}$/, 'must be a plan id or name'),
+  ])
+  .describe('Plan id (numeric) or plan name such as m.2, from lunanode_plan_list');
+
+/** A host name (RFC 1123 labels). */
+export const hostname = z
+  .string()
+  .max(253)
+  .regex(
+    /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/,
+    'must be a host name (letters, digits, hyphens, dot-separated labels)',
+  );
+
+/** An IPv4 or IPv6 address. */
+export const ipAddress = z.union([z.ipv4(), z.ipv6()]);
+
+/** A DNS zone origin, fully qualified with the trailing dot. */
+export const zoneOrigin = z
+  .string()
+  .max(253)
+  .regex(
+    /^([A-Za-z0-9-]{1,63}\.)+$/,
+    "must be a fully qualified zone name ending with a dot, e.g. 'example.tld.'",
+  )
+  .describe("Zone origin with the trailing dot, e.g. 'example.tld.'");
+
+/** A TTL in seconds. */
+export const ttl = z.number().int().min(60).max(604_800).describe('Time to live in seconds (60 to 604800)');
+
+/** A TCP/UDP port. */
+export const port = z.number().int().min(1).max(65_535);
+
+/** A free-form label. */
+export function label(description: string, max = 64) {
+  return z.string().trim().min(1).max(max).describe(description);
+}
+
+/** An e-mail domain name. */
+export const domainName = z
+  .string()
+  .max(253)
+  .regex(/^([A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,63}$/, 'must be a domain name such as example.com');
+
+/** A mailbox password. */
+export const mailPassword = z.string().min(8).max(128).describe('Mailbox password (8 to 128 characters)');
+
+/**
+ * A flag the API reads by presence, not value (`volume_virtio`, `set_password`: "the value is ignored"), so
+ * `false` must not be sent at all: sending `no` would switch it on.
+ */
+export function presenceFlag(description: string) {
+  return z
+    .boolean()
+    .optional()
+    .transform((value) => (value ? true : undefined))
+    .describe(description);
+}

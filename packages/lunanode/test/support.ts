@@ -1,0 +1,80 @@
+import {
+  createLunaNodeSimulator,
+  LUNANODE_DEMO_API_ID,
+  LUNANODE_DEMO_API_KEY,
+  type LunaNodeSimulatorOptions,
+  type LunaNodeState,
+  type RequestRecord,
+  type Simulator,
+} from '@x/testkit';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { createLunaNodeClient, type LunaNodeClient, type LunaNodeClientOptions } from '../src/index.js';
+
+/** The decoded wire form of one signed request, as the simulator received it. */
+export interface WireCall {
+  path: string;
+  req: string;
+  signature: string;
+  nonce: string;
+  /** The parameters inside `req`, without api_id and api_partialkey. */
+  params: Record<string, unknown>;
+  apiId: unknown;
+  partialKey: unknown;
+}
+
+/** Decodes a logged request's form body. */
+export function wireOf(record: RequestRecord): WireCall {
+  const form = new URLSearchParams(record.body);
+  const req = form.get('req') ?? '';
+  const { api_id, api_partialkey, ...params } = JSON.parse(req) as Record<string, unknown>;
+  return {
+    path: record.path,
+    req,
+    signature: form.get('signature') ?? '',
+    nonce: form.get('nonce') ?? '',
+    params,
+    apiId: api_id,
+    partialKey: api_partialkey,
+  };
+}
+
+/**
+ * Per-file setup: one simulator (fast transitions) and one client on the demo token, the state reset before
+ * each test. `last()` decodes the latest request.
+ */
+export function lunanodeHarness(
+  simOptions: LunaNodeSimulatorOptions = {},
+  clientOptions: LunaNodeClientOptions = {},
+) {
+  const ctx = {} as { sim: Simulator<LunaNodeState>; client: LunaNodeClient };
+  beforeAll(async () => {
+    ctx.sim = await createLunaNodeSimulator({ transitionMs: 40, ...simOptions }).start();
+    ctx.client = createLunaNodeClient({
+      apiId: LUNANODE_DEMO_API_ID,
+      apiKey: LUNANODE_DEMO_API_KEY,
+      baseUrl: `${ctx.sim.url}/api`,
+      env: {},
+      ...clientOptions,
+    });
+  });
+  beforeEach(() => ctx.sim.reset());
+  afterAll(async () => {
+    await ctx.client?.close();
+    await ctx.sim?.stop();
+  });
+  return {
+    get sim() {
+      return ctx.sim;
+    },
+    get client() {
+      return ctx.client;
+    },
+    last(): WireCall {
+      const record = ctx.sim.log.at(-1);
+      if (!record) throw new Error('no request reached the simulator');
+      return wireOf(record);
+    },
+  };
+}
+
+export { LUNANODE_DEMO_API_ID, LUNANODE_DEMO_API_KEY };

@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import type { SimRequest } from '../request.js';
+import type { SimResponse } from '../response.js';
+import { type PanelContext, SimError } from './context.js';
+import { CONFIRM_ACTIONS } from './crud.js';
+import { FUNCS } from './funcs.js';
+import { type DocNode, el, toJson, toXml } from './render.js';
+import type { IspManagerState, Row } from './state.js';
+
+/** Behaviour switches of the simulated panel. */
+export interface PanelSettings {
+  /** Sessions idle out after this long (COREmanager: one hour). */
+  sessionIdleMs: number;
+  /** The clock, ms. */
+  now: () => number;
+}
+
+type Account = { name: string; level: 'admin' | 'user' };
+
+/** The page a browser gets without `out=`: the panel's HTML UI (never a document). */
+const HTML_PAGE =
+  '<!DOCTYPE html>\n<html><head><title>ISPmanager</title></head><body><form id="login">ISPmanager login</form></body></html>';
+
+function render(doc: DocNode, out: string): SimResponse {
+  if (out === 'json') {
+    return { headers: { 'content-type': 'application/json; charset=UTF-8' }, body: toJson(doc) };
+  }
+  return { headers: { 'content-type': 'text/xml; charset=UTF-8' }, body: toXml(doc) };
+}
+
+function errorDoc(error: SimError, lang: string): DocNode {
+  const params: DocNode[] = [el('param', error.object, { name: 'object', type: 'msg', msg: error.object })];
+  if (error.value !== undefined) params.push(el('param', error.value, { name: 'value' }));
+  return el('doc', undefined, undefined, [
+    el('error', undefined, { type: error.type, object: error.object, lang }, [
+      ...params,
+      el('stack', undefined, undefined, [el('action', 'request', { level: '30', user: 'root' })]),
+      el('detail', error.message),
+      el('msg', error.message),
+    ]),
+  ]);
+}
+
+function account(
+  state: IspManagerState,
+  name: string | undefined,
+  password: string | undefined,
+): Account | undefined {
+  if (!name || password === undefined) return undefined;
+  const admin = state.admins.find((a) => a.name === name);
+  if (admin) return admin.passwd === password ? { name, level: 'admin' } : undefined;
+  const user = state.user.find((u: Row) => u.name === name);
+  if (user && user.passwd === password && user.active !== 'off') return { name, level: 'user' };
+  return undefined;
+}
+
+const badPassword = () => new SimError('auth', 'badpassword', undefined, 'Invalid username or password');
+
+/** Who is calling: authinfo, or a live session id (which this call keeps alive). */
+function authenticate(state: IspManagerState, params: Map<string, string>, settings: PanelSettings): Account {
+  const authinfo = params.get('authinfo');
+  if (authinfo !== undefined) {
+    const colon = authinfo.indexOf(':');
+    const found = colon < 0 ? undefined : account(state, authinfo.slice(0, colon), authinfo.slice(colon + 1));
+    if (!found) throw badPassword();
+    return found;
+  }
+  const id = params.get('auth');
+  const session = id === undefined ? undefined : state.sessions.get(id);
+  const now = settings.now();
+  if (!id || !session || now - session.lastUsed >= settings.sessionIdleMs) {
+    if (id) state.sessions.delete(id);
+    throw new SimError('auth', 'session', undefined, 'The session has expired; log in again');
+  }
+  session.lastUsed = now;
+  const admin = state.admins.some((a) => a.name === session.user);
+  return { name: session.user, level: admin ? 'admin' : 'user' };
+}
+
+/** `func=auth`: password login, or the one-time key of `session.newkey` (consumed). */
+function login(state: IspManagerState, params: Map<string, string>, settings: PanelSettings): DocNode {
+  state.loginAttempts += 1;
+  const username = params.get('username');
+  const key = params.get('key');
+  let user: Account | undefined;
+  if (key !== undefined) {
+    const owner = state.keys.get(key);
+    state.keys.delete(key);
+    if (owner && (!username || owner === username)) user = { name: owner, level: 'user' };
+  } else user = account(state, username, params.get('password'));
+  if (!user) throw badPassword();
+  state.logins += 1;
+  const id = randomBytes(12).toString('hex');
+  state.sessions.set(id, { user: user.name, lastUsed: settings.now() });
+  const level = user.level === 'admin' ? '29' : '16';
+  return el('doc', undefined, undefined, [el('auth', id, { id, level })]);
+}
+
+/** `su=`: admins act as anyone, users only as themselves. */
+function effectiveUser(state: IspManagerState, actor: Account, su: string | undefined): Account {
+  if (su === undefined || su === '' || su === actor.name) return actor;
+  if (actor.level !== 'admin') throw new SimError('access', 'su', su, `You may not act as '${su}'`);
+  if (state.admins.some((a) => a.name === su)) return { name: su, level: 'admin' };
+  if (!state.user.some((u) => u.name === su))
+    throw new SimError('missed', 'user', su, `The user '${su}' was not found`);
+  return { name: su, level: 'user' };
+}
+
+/** Answers one request like a COREmanager panel binary. */
+export function handlePanel(req: SimRequest, state: IspManagerState, settings: PanelSettings): SimResponse {
+  // Query and form body both carry parameters; the body wins (clients should POST, so nothing leaks in URLs).
+  const params = new Map<string, string>(req.query);
+  if (req.method === 'POST') for (const [name, value] of req.form()) params.set(name, value);
+  const out = params.get('out');
+  if (out !== 'xml' && out !== 'json' && out !== 'sjson') {
+    return { headers: { 'content-type': 'text/html; charset=UTF-8' }, body: HTML_PAGE };
+  }
+  const format = out === 'xml' ? 'xml' : 'json';
+  const lang = params.get('lang') || 'en';
+  const func = params.get('func') ?? '';
+  try {
+    if (func === 'auth') return render(login(state, params, settings), format);
+    const actor = authenticate(state, params, settings);
+    const user = effectiveUser(state, actor, params.get('su'));
+    const handler = FUNCS[func];
+    if (!handler) throw new SimError('missed', 'func', func, `Unknown function '${func}'`);
+    const sok = (params.get('sok') ?? '') !== '';
+    if (CONFIRM_ACTIONS.test(func) && !sok) {
+      // Group actions are only carried out when submitted; otherwise the panel asks for confirmation.
+      return render(
+        el('doc', undefined, { func: 'confirm' }, [el('elid', params.get('elid') ?? '')]),
+        format,
+      );
+    }
+    const ctx: PanelContext = { state, func, params, actor, user, sok };
+    const children = handler(ctx);
+    const furniture =
+      format === 'json' ? [el('tparams', undefined, undefined, [el('func', func), el('out', out)])] : [];
+    return render(
+      el('doc', undefined, format === 'json' ? { lang, func } : undefined, [...children, ...furniture]),
+      format,
+    );
+  } catch (error) {
+    if (error instanceof SimError) return render(errorDoc(error, lang), format);
+    throw error;
+  }
+}

@@ -1,0 +1,269 @@
+import {
+  ApiError,
+  type ApiErrorDetails,
+  AuthError,
+  type Codec,
+  InputError,
+  type Invocation,
+  NotFoundError,
+  ResponseFormatError,
+  refusalError,
+  tuxcareToken,
+  type WireRequest,
+  type WireResponse,
+} from '@x/auth-core';
+import { nagiosError, parseNagios, parsePlain } from './formats.js';
+import type { ResponseFormat, TuxCareRoute } from './route.js';
+
+/** What the codec needs to know about the account. */
+export interface TuxCareCodecSettings {
+  /** Base URL ending in `/api` (no trailing slash), e.g. `https://portal.tuxcare.com/api`. */
+  baseUrl: string;
+  login: string;
+  secretKey: string;
+  /** Clock in ms since the epoch (injectable for tests). */
+  now: () => number;
+}
+
+const VENDOR = 'tuxcare';
+const EXCERPT_CHARS = 300;
+const AUTH_HINT =
+  ' Check TUXCARE_LOGIN and TUXCARE_SECRET_KEY, and that this machine clock is right: a token is valid for 30 minutes and must not be from the future.';
+
+type Call = Invocation<TuxCareRoute>;
+
+/** The path and response format of a call (status switches to `.plain` on `format: 'plain'`). */
+function resolve(call: Call): { path: string; format: ResponseFormat } {
+  const route = call.endpoint.route;
+  const input = call.input as Record<string, unknown>;
+  if (route.plainPath && input.format === 'plain') return { path: route.plainPath, format: 'plain' };
+  return { path: route.path, format: route.format };
+}
+
+function wireValue(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value)) return value.map(String).join(',');
+  return String(value);
+}
+
+/**
+ * The CLN / TuxCare codec: GET (or the documented group method) with every argument in the query, a fresh
+ * `token=login|ts|sha1(secret+ts)` per attempt, and per-format decoding of the answer.
+ */
+export function createTuxCareCodec(settings: TuxCareCodecSettings): Codec<TuxCareRoute> {
+  return {
+    build(call): WireRequest {
+      const route = call.endpoint.route;
+      const input = { ...(call.input as Record<string, unknown>) };
+      const { path: template, format } = resolve(call);
+      if (route.plainPath) delete input.format;
+      const secrets: string[] = [];
+      let token: string | undefined;
+      // A fresh token for every attempt: build() runs once per attempt, so a retry never reuses an old one.
+      const freshToken = (): string => {
+        token ??= tuxcareToken({
+          login: settings.login,
+          secretKey: settings.secretKey,
+          nowMs: settings.now(),
+        });
+        return token;
+      };
+
+      const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+        let value = wireValue(input[name]);
+        delete input[name];
+        if (value === undefined && name === 'login') value = settings.login;
+        if (value === undefined && name === 'token') value = freshToken();
+        if (value === undefined) {
+          throw new InputError(
+            `Invalid input for tuxcare ${call.id}: ${name} is required. No request was sent.`,
+            {
+              vendor: VENDOR,
+              endpoint: call.id,
+              issues: [{ path: name, message: 'required (it is part of the URL path)' }],
+            },
+          );
+        }
+        // Tokens and keys in a path are not covered by query-name redaction: make them call-scoped secrets.
+        if (name === 'token' || name === 'key') secrets.push(value);
+        return encodeURIComponent(value);
+      });
+
+      const query = new URLSearchParams();
+      for (const [field, raw] of Object.entries(input)) {
+        const value = wireValue(raw);
+        if (value === undefined) continue;
+        const names = route.params?.[field] ?? field;
+        for (const name of typeof names === 'string' ? [names] : names) query.append(name, value);
+      }
+      if ((route.auth ?? 'token') === 'token') query.append('token', freshToken());
+      if (token !== undefined) secrets.push(token);
+
+      const search = query.size > 0 ? `?${query.toString()}` : '';
+      const json = format !== 'plain' && format !== 'nagios';
+      return {
+        method: route.method ?? 'GET',
+        url: `${settings.baseUrl}${path}${search}`,
+        headers: { accept: json ? 'application/json' : 'text/plain, */*;q=0.5' },
+        secrets,
+      };
+    },
+
+    decode(response, call) {
+      const { format } = resolve(call);
+      const text = response.text();
+      if (format === 'nagios') return decodeNagios(response, call, text);
+      if (format === 'plain') return decodePlain(response, call, text);
+      return decodeJson(response, call, text, format);
+    },
+  };
+}
+
+function details(response: WireResponse, call: Call, extra: ApiErrorDetails = {}): ApiErrorDetails {
+  return {
+    vendor: VENDOR,
+    endpoint: call.id,
+    status: response.status,
+    request: response.request,
+    attempts: response.attempts,
+    ...extra,
+  };
+}
+
+/** The typed error for a `success: false` answer (JSON envelope or `.plain`). */
+function failure(response: WireResponse, call: Call, message: unknown, type: unknown): ApiError {
+  const said =
+    typeof message === 'string' && message.trim() !== '' ? response.redactor.text(message.trim()) : undefined;
+  const code = typeof type === 'string' || typeof type === 'number' ? type : undefined;
+  const extra = details(response, call, { vendorMessage: said, code });
+  const head = `tuxcare ${call.id} was refused: ${said ?? 'success:false without a message'}.`;
+  if (said && /authori[sz]ation failed|not authori[sz]ed|invalid token|token expired/i.test(said)) {
+    return new AuthError(`${head}${AUTH_HINT}`, { ...extra, hint: AUTH_HINT.trim() });
+  }
+  if (said && /not found/i.test(said)) return new NotFoundError(head, extra);
+  return new ApiError(head, extra);
+}
+
+/** Non-zero result codes (set_cidr, register_key) are refusals. */
+function checkCode(response: WireResponse, call: Call, value: unknown): void {
+  const codes = call.endpoint.route.codes;
+  if (!codes || value === null || typeof value !== 'object') return;
+  const raw = (value as { code?: unknown }).code;
+  const code = typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : raw;
+  if (typeof code !== 'number' || code === 0) return;
+  const meaning = codes[code] ?? 'unknown result code';
+  throw new ApiError(
+    `tuxcare ${call.id} was refused with code ${code}: ${meaning}.`,
+    details(response, call, {
+      code,
+      vendorMessage: meaning,
+    }),
+  );
+}
+
+function excerpt(response: WireResponse, text: string): string {
+  const cut = text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text;
+  return response.redactor.text(cut);
+}
+
+function formatError(response: WireResponse, call: Call, text: string, what: string): ResponseFormatError {
+  const contentType = response.headers['content-type'];
+  return new ResponseFormatError(`tuxcare ${call.id}: ${what}.`, {
+    vendor: VENDOR,
+    endpoint: call.id,
+    request: response.request,
+    attempts: response.attempts,
+    status: response.status,
+    contentType: Array.isArray(contentType) ? contentType.join(', ') : contentType,
+    excerpt: excerpt(response, text),
+  });
+}
+
+function isEnvelope(
+  value: unknown,
+): value is { success: boolean; message?: unknown; type?: unknown; data?: unknown } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof (value as { success?: unknown }).success === 'boolean'
+  );
+}
+
+function decodeJson(response: WireResponse, call: Call, text: string, format: ResponseFormat): unknown {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    if (response.status >= 400) {
+      throw refusalError(VENDOR, call.id, response, {
+        message: text.trim() ? excerpt(response, text.trim()) : undefined,
+      });
+    }
+    throw formatError(response, call, text, 'the answer is not JSON');
+  }
+  if (isEnvelope(body)) {
+    if (!body.success) throw failure(response, call, body.message, body.type);
+    const message = typeof body.message === 'string' && body.message.trim() !== '' ? body.message : null;
+    const data = body.data ?? null;
+    if (format === 'envelope-full') {
+      checkCode(response, call, data);
+      return {
+        data,
+        message: message === null ? null : response.redactor.text(message),
+        found: data !== null,
+      };
+    }
+    if (data === null && message !== null) {
+      // success:true, data:null and a message ("Server not found"): the message must reach the caller.
+      throw failure(response, call, message, body.type);
+    }
+    checkCode(response, call, data);
+    return data;
+  }
+  if (response.status >= 400) {
+    const said =
+      typeof body === 'object' && body !== null ? (body as { message?: unknown }).message : undefined;
+    throw refusalError(VENDOR, call.id, response, { message: typeof said === 'string' ? said : undefined });
+  }
+  // No envelope: bare JSON (kcare/patchset). The output schema decides whether the shape is right.
+  return body;
+}
+
+function decodePlain(response: WireResponse, call: Call, text: string): unknown {
+  const { fields, raw } = parsePlain(text);
+  if (typeof fields.success !== 'boolean') {
+    if (response.status >= 400) throw refusalError(VENDOR, call.id, response, {});
+    throw formatError(response, call, text, 'the .plain answer has no success line');
+  }
+  if (!fields.success) throw failure(response, call, fields.message, fields.type);
+  checkCode(response, call, fields);
+  return { ...fields, raw };
+}
+
+function decodeNagios(response: WireResponse, call: Call, text: string): unknown {
+  const error = nagiosError(text);
+  if (error) {
+    const said = response.redactor.text(text.trim().split(/\r?\n/)[0] ?? error);
+    const extra = details(response, call, { vendorMessage: said });
+    if (error === 'Servers not found') throw new NotFoundError(`tuxcare ${call.id}: ${said}.`, extra);
+    throw new AuthError(
+      `tuxcare ${call.id} was refused: ${said}. Check the reseller login and token.`,
+      extra,
+    );
+  }
+  const report = parseNagios(text);
+  const recognised = /^KernelCare\b/i.test(report.summary) || Object.keys(report.counts).length > 0;
+  // A problem report may come with a non-2xx status (Nagios semantics), so a recognised report wins over it;
+  // anything else on an error status (a proxy page, "Not Found") is a refusal.
+  if (response.status >= 400 && (!recognised || response.status >= 500)) {
+    throw refusalError(VENDOR, call.id, response, {
+      message: excerpt(response, text.trim().split(/\r?\n/)[0] ?? ''),
+    });
+  }
+  const start = text.trimStart();
+  if (start === '' || start.startsWith('<') || start.startsWith('{')) {
+    throw formatError(response, call, text, 'the answer is not Nagios plugin text');
+  }
+  return report;
+}

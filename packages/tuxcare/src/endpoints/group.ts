@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { listOf, oneOf, opaqueId } from '../schemas/common.js';
+import { Group, GroupServer } from '../schemas/objects.js';
+import { tuxcareEndpoint as ep } from './define.js';
+
+const GroupName = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters')
+  .describe('group name, from tuxcare_group_list');
+
+const ServerIds = z
+  .array(opaqueId('server id'))
+  .min(1, 'must list at least one server id')
+  .max(500, 'at most 500 server ids per call')
+  .describe('server ids (from tuxcare_group_servers_list or the product server lists); sent comma-separated');
+
+/** KernelCare server groups (`/group`): the only calls whose documented methods are POST/PUT/DELETE. */
+export const group = {
+  create: ep({
+    summary: 'Create a KernelCare server group.',
+    route: { path: '/group/create.json', method: 'POST', format: 'envelope' },
+    input: z.strictObject({
+      name: GroupName.describe('name of the new group'),
+      description: z.string().max(255).optional().describe('group description'),
+    }),
+    output: oneOf(Group),
+    effect: 'create',
+  }),
+  list: ep({
+    summary: 'List the server groups of the account.',
+    route: { path: '/group/list.json', method: 'GET', format: 'envelope' },
+    input: z.strictObject({}),
+    output: listOf(Group),
+    effect: 'read',
+  }),
+  servers: {
+    list: ep({
+      summary: 'List the servers in a group.',
+      route: { path: '/group/servers/list.json', method: 'GET', format: 'envelope' },
+      input: z.strictObject({ name: GroupName }),
+      output: listOf(GroupServer),
+      effect: 'read',
+    }),
+    put: ep({
+      summary: 'Add servers to a group.',
+      description: 'Returns the servers added. Adding a server that is already in the group changes nothing.',
+      route: { path: '/group/servers/put.json', method: 'PUT', format: 'envelope' },
+      input: z.strictObject({ name: GroupName, server_ids: ServerIds }),
+      output: listOf(GroupServer),
+      effect: 'update',
+    }),
+    remove: ep({
+      summary: 'Remove servers from a group (the servers themselves stay registered).',
+      description: 'Returns the servers removed.',
+      route: { path: '/group/servers/remove.json', method: 'DELETE', format: 'envelope' },
+      input: z.strictObject({ name: GroupName, server_ids: ServerIds }),
+      output: listOf(GroupServer),
+      effect: 'delete',
+    }),
+  },
+};

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { vmEndpoint } from '../route.js';
+import { Num, Text } from '../schemas/common.js';
+import { TokenObject } from '../schemas/objects.js';
+
+/** Authentication service v4 (`/auth/v4`). */
+export const auth = {
+  token: {
+    create: vmEndpoint({
+      summary: 'Create a long-lived API token that expires at a given time.',
+      description:
+        'The answer contains the new token: keep it secret. Ordinary tokens are deleted after 60 minutes unused.',
+      route: { method: 'POST', path: '/auth/v4/token', issues: 'token' },
+      input: z.strictObject({
+        expires_at: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'YYYY-MM-DD HH:MM:SS')
+          .describe('Expiry, YYYY-MM-DD HH:MM:SS, e.g. 2030-01-31 00:00:00'),
+        description: z.string().min(1).max(200).optional().describe('What the token is for'),
+      }),
+      output: TokenObject,
+      effect: 'create',
+    }),
+  },
+  token_ttl: {
+    update: vmEndpoint({
+      summary: 'Set how long an unused token lives (default 60 minutes).',
+      route: { method: 'POST', path: '/auth/v4/setting/token_ttl' },
+      input: z.strictObject({
+        value: z
+          .int()
+          .min(1)
+          .max(525_600)
+          .transform(String)
+          .describe('Token lifetime in minutes (sent as text, as the API expects)'),
+      }),
+      output: z.looseObject({}),
+      effect: 'update',
+    }),
+  },
+  key: {
+    create: vmEndpoint({
+      summary: 'Create a one-hour login key for a user, and its one-time login link.',
+      description:
+        'Lets a user into the panel without a password (the link), or an integration get a token for the user ' +
+        '(vmmanager_auth_key_exchange). The key is a credential: keep it secret.',
+      route: { method: 'POST', path: '/auth/v4/user/{user}/key', boxInstance: true, issues: 'key' },
+      input: z.strictObject({
+        user: z
+          .union([z.email().max(254), z.string().regex(/^[1-9][0-9]{0,18}$/, 'a user id')])
+          .describe('E-mail or id of the user the key logs in as'),
+      }),
+      output: z.looseObject({
+        id: Num,
+        key: z.string(),
+        link: z.string().describe('One-time login link for a browser'),
+      }),
+      effect: 'create',
+    }),
+    exchange: vmEndpoint({
+      summary: 'Exchange a login key for a session token of its user.',
+      description:
+        'The key comes from vmmanager_auth_key_create. The answer contains a token: keep it secret.',
+      route: {
+        method: 'POST',
+        path: '/auth/v4/public/key',
+        public: true,
+        boxInstance: true,
+        issues: 'token',
+      },
+      input: z.strictObject({
+        key: z
+          .string()
+          .regex(/^[0-9]+-[0-9a-f-]{8,64}$/i, 'a key such as 4-74e7c0e9-...')
+          .describe('Login key'),
+      }),
+      output: TokenObject,
+      effect: 'action',
+    }),
+  },
+  whoami: vmEndpoint({
+    summary: 'Show the account the client is logged in as.',
+    route: { method: 'GET', path: '/auth/v4/whoami' },
+    input: z.strictObject({}),
+    output: z.looseObject({ id: Num, email: Text }),
+    effect: 'read',
+  }),
+};

@@ -1,0 +1,297 @@
+import { z } from 'zod';
+import { listFilterShape } from '../filter.js';
+import { vmEndpoint } from '../route.js';
+import { ActionResult, Defer, DomainName, idField, listOf, Num, Password, Text } from '../schemas/common.js';
+import { Backup, Host, IpAddress } from '../schemas/objects.js';
+
+const hostId = idField('VM', 'vmmanager_host_list');
+const taskHint = 'Answers a task id; pass it to vmmanager_task_wait to wait for the result.';
+
+const HostName = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, _ . and - only, starting with a letter or digit');
+
+const SendEmailMode = z
+  .enum(['default', 'saved', 'disabled'])
+  .describe('Whether VMmanager e-mails the owner the access details');
+
+const CreateHostInput = z
+  .strictObject({
+    name: HostName.describe('VM name'),
+    cluster: z.int().positive().describe('Cluster id (from vmmanager_cluster_list)'),
+    owner_account: z.int().positive().describe('Owner account id (from vmmanager_account_list)'),
+    os: z.int().positive().optional().describe('OS template id (from vmmanager_os_list); give os or image'),
+    image: z.int().positive().optional().describe('Image id to create the VM from; give os or image'),
+    preset: z
+      .int()
+      .positive()
+      .optional()
+      .describe('Preset id (from vmmanager_preset_list); replaces cpu_number, ram_mib and hdd_mib'),
+    cpu_number: z.int().min(1).max(512).optional().describe('Virtual CPUs (without a preset)'),
+    ram_mib: z.int().min(128).max(4_194_304).optional().describe('Memory in MiB (without a preset)'),
+    hdd_mib: z.int().min(1024).optional().describe('Main disk size in MiB (without a preset)'),
+    password: Password.optional().describe('Root password of the new VM'),
+    domain: DomainName.optional().describe('Domain name of the VM'),
+    node: z.int().positive().optional().describe('Place the VM on this node (from vmmanager_node_list)'),
+    comment: z.string().max(1000).optional().describe('Free-text comment'),
+    ipv4_number: z.int().min(0).max(256).optional().describe('How many IPv4 addresses to assign'),
+    ipv4_pool: z
+      .array(z.int().positive())
+      .max(20)
+      .optional()
+      .describe('IP pool ids to take IPv4 addresses from (from vmmanager_ippool_list)'),
+    ipv6_enabled: z.boolean().optional().describe('Assign an IPv6 subnet'),
+    ipv6_prefix: z.int().min(1).max(128).optional().describe('IPv6 prefix length'),
+    send_email_mode: SendEmailMode.optional(),
+  })
+  .refine((input) => (input.os === undefined) !== (input.image === undefined), {
+    message: 'give exactly one of os and image',
+    path: ['os'],
+  })
+  .refine(
+    (input) =>
+      input.preset !== undefined ||
+      (input.cpu_number !== undefined && input.ram_mib !== undefined && input.hdd_mib !== undefined),
+    { message: 'without a preset, cpu_number, ram_mib and hdd_mib are required', path: ['preset'] },
+  );
+
+/** Virtual machines (`/vm/v3/host`). */
+export const host = {
+  list: vmEndpoint({
+    summary: 'List virtual machines with their cluster, node, disk and IP addresses.',
+    description: 'Filter with where/orderby/limit, e.g. {"field":"name","op":"CP","value":"web%"}.',
+    route: { method: 'GET', path: '/vm/v3/host', filter: true },
+    input: z.strictObject(listFilterShape),
+    output: listOf(Host),
+    effect: 'read',
+  }),
+  get: vmEndpoint({
+    summary: 'Get one virtual machine with its associated items.',
+    description:
+      'Reads the filtered list (where id EQ host_id) because GET /vm/v3/host/{id} returns a partial object ' +
+      'without IPs, cluster or disk. Not found is an error.',
+    route: { method: 'GET', path: '/vm/v3/host', lookup: 'host_id' },
+    input: z.strictObject({ host_id: hostId }),
+    output: Host,
+    effect: 'read',
+  }),
+  create: vmEndpoint({
+    summary: 'Create a virtual machine.',
+    description: `Needs a cluster, an owner account and an OS (or image), and a preset or cpu_number/ram_mib/hdd_mib. ${taskHint}`,
+    route: { method: 'POST', path: '/vm/v3/host', wireNames: { owner_account: 'account' } },
+    input: CreateHostInput,
+    output: ActionResult,
+    effect: 'create',
+  }),
+  update: vmEndpoint({
+    summary: 'Change the name, comment or options of a virtual machine.',
+    description:
+      'Resources go through vmmanager_host_resource, the password through vmmanager_host_password.',
+    route: { method: 'POST', path: '/vm/v3/host/{host_id}' },
+    input: z.strictObject({
+      host_id: hostId,
+      name: HostName.optional().describe('New VM name'),
+      comment: z.string().max(1000).optional().describe('New comment'),
+      ha_restore_on_fail: z.boolean().optional().describe('Restart the VM elsewhere when its node fails'),
+    }),
+    output: ActionResult,
+    effect: 'update',
+  }),
+  delete: vmEndpoint({
+    summary: 'Delete a virtual machine and its disks.',
+    description: taskHint,
+    route: { method: 'DELETE', path: '/vm/v3/host/{host_id}' },
+    input: z.strictObject({
+      host_id: hostId,
+      force: z.boolean().optional().describe('Delete even when the VM cannot be stopped cleanly'),
+    }),
+    output: ActionResult,
+    effect: 'delete',
+  }),
+  start: vmEndpoint({
+    summary: 'Start a virtual machine.',
+    description: taskHint,
+    route: { method: 'POST', path: '/vm/v3/host/{host_id}/start' },
+    input: z.strictObject({ host_id: hostId }),
+    output: ActionResult,
+    effect: 'action',
+    idempotent: true,
+  }),
+  stop: vmEndpoint({
+    summary: 'Stop a virtual machine.',
+    description: taskHint,
+    route: { method: 'POST', path: '/vm/v3/host/{host_id}/stop' },
+    input: z.strictObject({
+      host_id: hostId,
+      force: z.boolean().optional().describe('Power off instead of a clean shutdown'),
+    }),
+    output: ActionResult,
+    effect: 'action',
+    idempotent: true,
+  }),
+  restart: vmEndpoint({
+    summary: 'Restart a virtual machine.',
+    description: taskHint,
+    route: { method: 'POST', path: '/vm/v3/host/{host_id}/restart' },
+    input: z.strictObject({ host_id: hostId }),
+    output: ActionResult,
+    effect: 'action',
+    idempotent: true,
+  }),
+  reinstall: vmEndpoint({
+    summary: 'Reinstall the operating system of a virtual machine, erasing its disk.',
+    description: taskHint,
+    route: { method: 'POST', path: '/vm/v3/host/{host_id}/reinstall' },
+    input: z
+      .strictObject({
+        host_id: hostId,
+        os: z
+          .int()
+          .positive()
+          .optional()
+          .describe('OS template id (from vmmanager_os_list); give os or image'),
+        image: z.int().positive().optional().describe('Image id; give os or image'),
+        password: Password.optional().describe('New root password'),
+        send_email_mode: SendEmailMode.optional(),
+      })
+      .refine((input) => (input.os === undefined) !== (input.image === undefined), {
+        message: 'give exactly one of os and image',
+        path: ['os'],
+      }),
+    output: ActionResult,
+    effect: 'action',
+  }),
+  resource: vmEndpoint({
+    summary: 'Change the CPU, memory or bandwidth of a virtual machine.',
+    description: `Give at least one resource. On a running VM pass defer {"action":"host_stop"} to apply it at the next stop. ${taskHint}`,
+    route: { method: 'POST', path: '/vm/v3/host/{host_id}/resource' },
+    input: z
+      .strictObject({
+        host_id: hostId,
+        cpu_number: z.int().min(1).max(512).optional().describe('Virtual CPUs'),
+        ram_mib: z.int().min(128).max(4_194_304).optional().describe('Memory in MiB'),
+        net_bandwidth_mbitps: z.int().min(0).optional().describe('Bandwidth limit in Mbit/s, 0 = unlimited'),
+        defer: Defer.optional(),
+      })
+      .refine(
+        (input) =>
+          input.cpu_number !== undefined ||
+          input.ram_mib !== undefined ||
+          input.net_bandwidth_mbitps !== undefined,
+        { message: 'give at least one of cpu_number, ram_mib, net_bandwidth_mbitps', path: ['cpu_number'] },
+      ),
+    output: ActionResult,
+    effect: 'update',
+  }),
+  password: vmEndpoint({
+    summary: 'Set the root password of a virtual machine.',
+    description: taskHint,
+    route: { method: 'POST', path: '/vm/v3/host/{host_id}/password' },
+    input: z.strictObject({ host_id: hostId, password: Password.describe('New root password') }),
+    output: ActionResult,
+    effect: 'update',
+  }),
+  account: vmEndpoint({
+    summary: 'Give a virtual machine to another owner account.',
+    route: { method: 'POST', path: '/vm/v3/host/{host_id}/account', wireNames: { owner_account: 'account' } },
+    input: z.strictObject({
+      host_id: hostId,
+      owner_account: z.int().positive().describe('New owner account id (from vmmanager_account_list)'),
+    }),
+    output: ActionResult,
+    effect: 'update',
+  }),
+  ip: vmEndpoint({
+    summary: 'Add IP addresses to a virtual machine.',
+    description: `ipv4_number is how many addresses to add. ${taskHint}`,
+    route: { method: 'POST', path: '/vm/v3/host/{host_id}/ip' },
+    input: z
+      .strictObject({
+        host_id: hostId,
+        ipv4_number: z.int().min(1).max(256).optional().describe('How many IPv4 addresses to add'),
+        ipv4_pool: z
+          .array(z.int().positive())
+          .max(20)
+          .optional()
+          .describe('IP pool ids to take them from (from vmmanager_ippool_list)'),
+        ipv6_enabled: z.boolean().optional().describe('Assign an IPv6 subnet'),
+        ipv6_prefix: z.int().min(1).max(128).optional().describe('IPv6 prefix length'),
+      })
+      .refine((input) => input.ipv4_number !== undefined || input.ipv6_enabled !== undefined, {
+        message: 'give ipv4_number or ipv6_enabled',
+        path: ['ipv4_number'],
+      }),
+    output: ActionResult,
+    effect: 'create',
+  }),
+  ipv4: vmEndpoint({
+    summary: 'List the IPv4 addresses of a virtual machine.',
+    route: { method: 'GET', path: '/vm/v3/host/{host_id}/ipv4' },
+    input: z.strictObject({ host_id: hostId }),
+    output: listOf(IpAddress),
+    effect: 'read',
+  }),
+  ipv6: vmEndpoint({
+    summary: 'Get the IPv6 settings of a virtual machine.',
+    route: { method: 'GET', path: '/vm/v3/host/{host_id}/ipv6' },
+    input: z.strictObject({ host_id: hostId }),
+    output: z.looseObject({ ipv6_enabled: z.boolean().nullish(), ipv6_prefix: Num }),
+    effect: 'read',
+  }),
+  metrics: vmEndpoint({
+    summary: 'Read a usage metric of a virtual machine as time series.',
+    route: { method: 'GET', path: '/vm/v3/host/{host_id}/metrics' },
+    input: z.strictObject({
+      host_id: hostId,
+      target: z
+        .enum(['cpu_load', 'mem_usage', 'df.root.used', 'net_rx', 'net_tx'])
+        .describe('Metric: cpu_load, mem_usage, df.root.used, net_rx or net_tx'),
+      from: z
+        .string()
+        .regex(/^(\d{2}:\d{2}_\d{8}|-\d+(min|h|d))$/, 'HH:MM_YYYYMMDD or a relative time such as -1h')
+        .optional()
+        .describe('Start of the series: HH:MM_YYYYMMDD (e.g. 00:00_20261122) or -1h, -30min, -7d'),
+    }),
+    output: z.array(
+      z.looseObject({
+        target: Text,
+        datapoints: z.array(z.array(z.number().nullable())).nullish().describe('[value, unix time] pairs'),
+      }),
+    ),
+    effect: 'read',
+  }),
+  backup: {
+    list: vmEndpoint({
+      summary: 'List the backups of a virtual machine.',
+      route: { method: 'GET', path: '/vm/v3/host/{host_id}/backup' },
+      input: z.strictObject({ host_id: hostId }),
+      output: listOf(Backup),
+      effect: 'read',
+    }),
+    create: vmEndpoint({
+      summary: 'Back up a virtual machine.',
+      description: taskHint,
+      route: { method: 'POST', path: '/vm/v3/host/{host_id}/backup' },
+      input: z.strictObject({
+        host_id: hostId,
+        name: z.string().min(1).max(100).optional().describe('Backup name'),
+        comment: z.string().max(1000).optional().describe('Free-text comment'),
+      }),
+      output: ActionResult,
+      effect: 'create',
+    }),
+  },
+  restore: vmEndpoint({
+    summary: 'Restore a virtual machine from one of its backups, replacing its disk.',
+    description: `The backup id comes from vmmanager_host_backup_list. ${taskHint}`,
+    route: { method: 'POST', path: '/vm/v3/host/{host_id}/restore' },
+    input: z.strictObject({
+      host_id: hostId,
+      backup: z.int().positive().describe('Backup id (from vmmanager_host_backup_list)'),
+    }),
+    output: ActionResult,
+    effect: 'action',
+  }),
+};
