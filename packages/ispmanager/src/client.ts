@@ -18,7 +18,6 @@ import {
   type OutputFormat,
   VENDOR,
 } from './codec.js';
-import { scrubSessionLogger } from './log-scrub.js';
 import { type ListMethod, listItems, listPages } from './pages.js';
 import { PRODUCT } from './version.js';
 
@@ -192,7 +191,7 @@ export function createIspManagerClient(options: IspManagerClientOptions = {}): I
     product: PRODUCT,
     catalog: ispmanagerCatalog,
     codec,
-    options: { ...options, tls: tlsFrom(options, env), logger: scrubSessionLogger(options.logger, env) },
+    options: { ...options, tls: tlsFrom(options, env) },
     secrets: [secret, `${username}:${secret}`],
     redactor,
   });

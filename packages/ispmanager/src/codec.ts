@@ -226,6 +226,8 @@ export function createPanelCodec(settings: CodecSettings): PanelCodec {
           password: settings.password,
           out: settings.format,
         }),
+        // The answer is the new session id, which the redactor learns only after decoding it.
+        sensitiveResponse: true,
       }),
       { endpoint: 'auth', idempotent: true },
     );
