@@ -21,6 +21,9 @@ export function compactSchema(node: unknown): unknown {
   if (!node || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) out[key] = compactSchema(value);
+  // z.int() bounds every integer by ±(2^53 - 1): true, and pure noise for a model.
+  if (out.maximum === Number.MAX_SAFE_INTEGER) delete out.maximum;
+  if (out.minimum === Number.MIN_SAFE_INTEGER) delete out.minimum;
   const pattern = out.pattern;
   if (
     typeof pattern === 'string' &&
@@ -82,8 +85,7 @@ export function toolInputSchema(
   if (confirms) {
     properties.confirmation_token = {
       type: 'string',
-      description:
-        "The token from this exact call's confirmation preview; repeat the same arguments with it to execute.",
+      description: 'From the confirmation preview of these exact arguments.',
     };
   }
   return {

@@ -34,6 +34,12 @@ export interface Endpoint<R = unknown, I extends z.ZodType = z.ZodType, O extend
    * are not). Set it for actions such as "start a VM" that are safe to repeat.
    */
   readonly idempotent?: boolean | undefined;
+  /**
+   * Overrides the destructiveness implied by `effect` (update, delete and action are destructive). Set
+   * `false` for actions that change state without destroying anything, such as starting a VM; the MCP server
+   * asks for confirmation of destructive tools only.
+   */
+  readonly destructive?: boolean | undefined;
 }
 
 /** The fields one writes to declare an endpoint. */
@@ -105,13 +111,17 @@ export interface ToolAnnotations {
  * - delete: destructive, idempotent.
  * - action: a state change such as stop, reinstall or convert: destructive, not idempotent unless declared so.
  *
+ * `idempotent` and `destructive` on the endpoint refine the last two hints (a read is never destructive).
+ *
  * Every tool talks to an outside system, so openWorldHint is always true.
  */
-export function effectAnnotations(endpoint: Pick<Endpoint, 'effect' | 'idempotent'>): ToolAnnotations {
+export function effectAnnotations(
+  endpoint: Pick<Endpoint, 'effect' | 'idempotent' | 'destructive'>,
+): ToolAnnotations {
   const readOnly = endpoint.effect === 'read';
   return {
     readOnlyHint: readOnly,
-    destructiveHint: !readOnly && endpoint.effect !== 'create',
+    destructiveHint: !readOnly && (endpoint.destructive ?? endpoint.effect !== 'create'),
     idempotentHint: isIdempotent(endpoint),
     openWorldHint: true,
   };

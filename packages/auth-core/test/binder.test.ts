@@ -137,6 +137,12 @@ describe('effectAnnotations', () => {
     expect(effectAnnotations({ effect })).toEqual(expected);
   });
 
+  it('an explicit destructive flag refines mutating effects, never reads', () => {
+    expect(effectAnnotations({ effect: 'action', destructive: false }).destructiveHint).toBe(false);
+    expect(effectAnnotations({ effect: 'create', destructive: true }).destructiveHint).toBe(true);
+    expect(effectAnnotations({ effect: 'read', destructive: true }).destructiveHint).toBe(false);
+  });
+
   it('an explicit idempotent flag overrides the effect', () => {
     expect(isIdempotent({ effect: 'action', idempotent: true })).toBe(true);
     expect(effectAnnotations({ effect: 'action', idempotent: true }).idempotentHint).toBe(true);

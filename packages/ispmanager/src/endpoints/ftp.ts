@@ -63,6 +63,8 @@ export const ftp = {
       input: z.strictObject({ elid: ftpIds }),
       output: OkResult,
       effect: 'action',
+      // Starts or restores something; destroys nothing, so no confirmation is asked.
+      destructive: false,
       idempotent: true,
     }),
   },

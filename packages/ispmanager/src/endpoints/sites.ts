@@ -159,6 +159,8 @@ export const webdomain = {
     input: z.strictObject({ elid: siteIds }),
     output: OkResult,
     effect: 'action',
+    // Starts or restores something; destroys nothing, so no confirmation is asked.
+    destructive: false,
     idempotent: true,
   }),
 };

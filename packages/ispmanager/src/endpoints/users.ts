@@ -87,6 +87,8 @@ export const user = {
     input: z.strictObject({ elid: ids('user name(s) from ispmanager_user_list') }),
     output: OkResult,
     effect: 'action',
+    // Starts or restores something; destroys nothing, so no confirmation is asked.
+    destructive: false,
     idempotent: true,
   }),
 };

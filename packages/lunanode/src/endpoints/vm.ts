@@ -75,6 +75,8 @@ export const vm = {
     input: byVm,
     output: Ack,
     effect: 'action',
+    // Starts or restores something; destroys nothing, so no confirmation is asked.
+    destructive: false,
     idempotent: true,
   }),
   stop: lunanodeAction(route('stop'), {
@@ -192,6 +194,8 @@ export const vm = {
     input: byVm,
     output: Ack,
     effect: 'action',
+    // Starts or restores something; destroys nothing, so no confirmation is asked.
+    destructive: false,
   }),
   usage: lunanodeAction(route('usage'), {
     summary: "A VM's recent bandwidth, CPU or disk I/O usage samples.",

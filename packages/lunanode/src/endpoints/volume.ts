@@ -61,6 +61,8 @@ export const volume = {
     }),
     output: Ack,
     effect: 'action',
+    // Starts or restores something; destroys nothing, so no confirmation is asked.
+    destructive: false,
   }),
   detach: lunanodeAction(route('detach'), {
     summary: 'Detach a volume from its VM.',

@@ -76,6 +76,8 @@ export const auth = {
       }),
       output: TokenObject,
       effect: 'action',
+      // Starts or restores something; destroys nothing, so no confirmation is asked.
+      destructive: false,
     }),
   },
   whoami: vmEndpoint({

@@ -117,6 +117,8 @@ export const host = {
     input: z.strictObject({ host_id: hostId }),
     output: ActionResult,
     effect: 'action',
+    // Starts or restores something; destroys nothing, so no confirmation is asked.
+    destructive: false,
     idempotent: true,
   }),
   stop: vmEndpoint({
