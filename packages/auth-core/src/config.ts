@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { ConfigError } from './errors.js';
+import { normalizeFingerprint, type TlsOptions } from './transport/tls.js';
 
 /** Where a setting comes from: an explicit option wins over the environment variable. */
 export interface SettingSource {
@@ -61,4 +63,82 @@ export function readBaseUrl(value: string, vendor: string, setting: string): URL
     });
   }
   return url;
+}
+
+/** The environment variable names of a vendor's TLS settings. */
+export interface TlsSettingNames {
+  /** A PEM file with the panel's CA, e.g. `ISPMANAGER_CA_FILE`. */
+  caFile: string;
+  /** The SHA-256 fingerprint of the panel's certificate, e.g. `ISPMANAGER_FINGERPRINT`. */
+  fingerprint: string;
+  /** `1` disables verification: an explicit, loud opt-in, e.g. `ISPMANAGER_INSECURE`. */
+  insecure: string;
+}
+
+function readFlag(value: string | undefined, vendor: string, setting: string): boolean {
+  const text = value?.trim().toLowerCase() ?? '';
+  if (text === '' || text === '0' || text === 'false' || text === 'no') return false;
+  if (text === '1' || text === 'true' || text === 'yes') return true;
+  throw new ConfigError(
+    `${vendor}: ${setting} must be 1 (or true) to disable TLS verification, got "${value}".`,
+    {
+      vendor: vendor.toLowerCase(),
+      setting,
+    },
+  );
+}
+
+/**
+ * TLS options from a vendor's environment variables (panels on :1500 usually carry self-signed
+ * certificates): a CA file (must be PEM), a SHA-256 fingerprint pin (validated), or the insecure opt-in (not
+ * combinable with the other two). Returns undefined when none is set.
+ */
+export function readTlsSettings(
+  vendor: string,
+  names: TlsSettingNames,
+  env: NodeJS.ProcessEnv = process.env,
+): TlsOptions | undefined {
+  const tls: { ca?: string; fingerprint256?: string; insecure?: boolean } = {};
+  const id = vendor.toLowerCase();
+  const caFile = env[names.caFile]?.trim();
+  if (caFile) {
+    let ca: string;
+    try {
+      ca = readFileSync(caFile, 'utf8');
+    } catch (error) {
+      throw new ConfigError(
+        `${vendor}: cannot read the CA file named by ${names.caFile} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+        { vendor: id, setting: names.caFile },
+      );
+    }
+    if (!ca.includes('-----BEGIN CERTIFICATE-----')) {
+      throw new ConfigError(`${vendor}: the file named by ${names.caFile} is not a PEM certificate.`, {
+        vendor: id,
+        setting: names.caFile,
+      });
+    }
+    tls.ca = ca;
+  }
+  const fingerprint = env[names.fingerprint]?.trim();
+  if (fingerprint) {
+    try {
+      normalizeFingerprint(fingerprint);
+    } catch {
+      throw new ConfigError(
+        `${vendor}: ${names.fingerprint} must be a SHA-256 certificate fingerprint (64 hex digits, colons optional).`,
+        { vendor: id, setting: names.fingerprint },
+      );
+    }
+    tls.fingerprint256 = fingerprint;
+  }
+  if (readFlag(env[names.insecure], vendor, names.insecure)) {
+    if (tls.ca || tls.fingerprint256) {
+      throw new ConfigError(
+        `${vendor}: ${names.insecure} cannot be combined with ${names.caFile} or ${names.fingerprint}; pick one.`,
+        { vendor: id, setting: names.insecure },
+      );
+    }
+    tls.insecure = true;
+  }
+  return Object.keys(tls).length > 0 ? tls : undefined;
 }

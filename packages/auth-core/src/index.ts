@@ -18,7 +18,13 @@ export {
   parseOutput,
   toFieldIssues,
 } from './binder.js';
-export { readBaseUrl, readSetting, type SettingSource } from './config.js';
+export {
+  readBaseUrl,
+  readSetting,
+  readTlsSettings,
+  type SettingSource,
+  type TlsSettingNames,
+} from './config.js';
 export {
   type Catalog,
   type CatalogEntry,

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   ConfigError,
@@ -6,6 +7,7 @@ import {
   normalizeFingerprint,
   readBaseUrl,
   readSetting,
+  readTlsSettings,
   resolveLogger,
   silentLogger,
   toParams,
@@ -50,6 +52,39 @@ describe('readBaseUrl', () => {
     expect(() => readBaseUrl('https://root:pw@host:1500/ispmgr', 'ISPmanager', 'url')).toThrow(
       /must not carry credentials/,
     );
+  });
+});
+
+describe('readTlsSettings', () => {
+  const names = { caFile: 'DEMO_CA_FILE', fingerprint: 'DEMO_FINGERPRINT', insecure: 'DEMO_INSECURE' };
+  const pem = fileURLToPath(new URL('../../testkit/fixtures/test-cert.pem', import.meta.url));
+
+  it('reads a CA file, a pin, or the insecure opt-in, and nothing when unset', () => {
+    expect(readTlsSettings('Demo', names, {})).toBeUndefined();
+    expect(readTlsSettings('Demo', names, { DEMO_CA_FILE: pem })?.ca).toContain('BEGIN CERTIFICATE');
+    expect(readTlsSettings('Demo', names, { DEMO_FINGERPRINT: 'ab'.repeat(32) })).toEqual({
+      fingerprint256: 'ab'.repeat(32),
+    });
+    expect(readTlsSettings('Demo', names, { DEMO_INSECURE: '1' })).toEqual({ insecure: true });
+    expect(readTlsSettings('Demo', names, { DEMO_INSECURE: '0' })).toBeUndefined();
+  });
+
+  it('names the variable and the rule when a value is wrong', () => {
+    expect(() => readTlsSettings('Demo', names, { DEMO_CA_FILE: '/nonexistent/ca.pem' })).toThrow(
+      /DEMO_CA_FILE \(ENOENT\)/,
+    );
+    expect(() => readTlsSettings('Demo', names, { DEMO_CA_FILE: fileURLToPath(import.meta.url) })).toThrow(
+      /not a PEM/,
+    );
+    expect(() => readTlsSettings('Demo', names, { DEMO_FINGERPRINT: 'AB:CD' })).toThrow(
+      /DEMO_FINGERPRINT must be a SHA-256/,
+    );
+    expect(() => readTlsSettings('Demo', names, { DEMO_INSECURE: 'maybe' })).toThrow(
+      /DEMO_INSECURE must be 1/,
+    );
+    expect(() =>
+      readTlsSettings('Demo', names, { DEMO_INSECURE: '1', DEMO_FINGERPRINT: 'ab'.repeat(32) }),
+    ).toThrow(/cannot be combined/);
   });
 });
 

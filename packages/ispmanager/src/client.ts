@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import {
   type ClientFacade,
   type CommonClientOptions,
@@ -8,7 +7,7 @@ import {
   Redactor,
   readBaseUrl,
   readSetting,
-  type TlsOptions,
+  readTlsSettings,
 } from '@x/auth-core';
 import { type IspManagerCatalog, ispmanagerCatalog } from './catalog.js';
 import {
@@ -93,27 +92,6 @@ function oneOf<T extends string>(
   });
 }
 
-/** TLS options from `options.tls`, else from ISPMANAGER_CA_FILE / ISPMANAGER_FINGERPRINT / ISPMANAGER_INSECURE. */
-function tlsFrom(options: IspManagerClientOptions, env: NodeJS.ProcessEnv): TlsOptions | undefined {
-  if (options.tls) return options.tls;
-  const tls: { ca?: string; fingerprint256?: string; insecure?: boolean } = {};
-  const caFile = env[ISPMANAGER_ENV.caFile]?.trim();
-  if (caFile) {
-    try {
-      tls.ca = readFileSync(caFile, 'utf8');
-    } catch {
-      throw new ConfigError(`ISPmanager: ${ISPMANAGER_ENV.caFile} names a file that cannot be read.`, {
-        setting: ISPMANAGER_ENV.caFile,
-      });
-    }
-  }
-  const fingerprint = env[ISPMANAGER_ENV.fingerprint]?.trim();
-  if (fingerprint) tls.fingerprint256 = fingerprint;
-  const insecure = env[ISPMANAGER_ENV.insecure]?.trim();
-  if (insecure === '1' || insecure === 'true') tls.insecure = true;
-  return Object.keys(tls).length > 0 ? tls : undefined;
-}
-
 /** Validates the panel URL: http(s), no credentials, no query, and a path naming the panel binary. */
 function panelUrl(value: string): URL {
   const url = readBaseUrl(value, 'ISPmanager', ISPMANAGER_ENV.url);
@@ -191,7 +169,7 @@ export function createIspManagerClient(options: IspManagerClientOptions = {}): I
     product: PRODUCT,
     catalog: ispmanagerCatalog,
     codec,
-    options: { ...options, tls: tlsFrom(options, env) },
+    options: { ...options, tls: options.tls ?? readTlsSettings('ISPmanager', ISPMANAGER_ENV, env) },
     secrets: [secret, `${username}:${secret}`],
     redactor,
   });

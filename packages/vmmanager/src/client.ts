@@ -8,12 +8,13 @@ import {
   Redactor,
   readBaseUrl,
   readSetting,
+  readTlsSettings,
 } from '@x/auth-core';
 import { type VmManagerCatalog, vmmanagerCatalog } from './catalog.js';
 import { createVmCodec, loginLink, type VmCredentials } from './codec.js';
 import type { SuspendedRetry } from './retry.js';
 import type { Task } from './schemas/objects.js';
-import { ENV, tlsFromEnv } from './settings.js';
+import { ENV } from './settings.js';
 import { PRODUCT } from './version.js';
 
 /** Log in with an account's e-mail and password (the client obtains and renews tokens itself). */
@@ -117,7 +118,7 @@ export function createVmManagerClient(
   const url = readBaseUrl(readSetting(credentials.url, source('url', ENV.url), env), 'VMmanager', ENV.url);
   const auth = resolveCredentials(credentials, env);
   const redactor = new Redactor();
-  const tls = options.tls ?? tlsFromEnv(env);
+  const tls = options.tls ?? readTlsSettings('VMmanager', ENV, env);
   const vm = createVmCodec({
     baseUrl: url,
     credentials: auth,

@@ -1,10 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readTlsSettings } from '@x/auth-core';
 import { testCertificate, VMMANAGER_DEMO_EMAIL, VMMANAGER_DEMO_PASSWORD, vmmanagerSandbox } from '@x/testkit';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, createVmManagerClient, InputError, vmmanagerModule } from '../src/index.js';
-import { tlsFromEnv } from '../src/settings.js';
+import { ENV } from '../src/settings.js';
+
+/** The client's TLS reading, with VMmanager's variable names. */
+const tlsFromEnv = (env: NodeJS.ProcessEnv) => readTlsSettings('VMmanager', ENV, env);
+
 import { setup } from './support.js';
 
 const t = setup();
