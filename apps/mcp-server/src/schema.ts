@@ -11,10 +11,10 @@ export const CONTROL_FIELDS = ['account', 'dry_run', 'confirmation_token'] as co
 const MAX_PATTERN_LENGTH = 64;
 
 /**
- * Shrinks a JSON Schema for listing without changing what is accepted (zod validates every call anyway):
- * a `pattern` beside a `format` repeats it; a long pattern, or one with lookarounds (not portable to every
- * client-side regex engine), is dropped since the description states the rule; `anyOf` branches that end up
- * as the same plain type collapse into one.
+ * Shrinks a JSON Schema for listing, and makes it portable, without changing what is accepted (zod validates
+ * every call anyway): type unions become `anyOf`; a `pattern` beside a `format` repeats it; a long pattern,
+ * or one with lookarounds (not portable to every client-side regex engine), is dropped since the description
+ * states the rule; `anyOf` branches that end up as the same plain type collapse into one.
  */
 export function compactSchema(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(compactSchema);
@@ -30,6 +30,13 @@ export function compactSchema(node: unknown): unknown {
     (out.format !== undefined || pattern.length > MAX_PATTERN_LENGTH || /\(\?<?[=!]/.test(pattern))
   ) {
     delete out.pattern;
+  }
+  // zod writes a union of primitives as `type: [a, b]`, which Gemini-style clients reject; anyOf is portable.
+  if (Array.isArray(out.type)) {
+    const types = out.type as string[];
+    delete out.type;
+    out.anyOf = types.map((type) => ({ type }));
+    return out;
   }
   if (Array.isArray(out.anyOf)) {
     const branches = out.anyOf as Record<string, unknown>[];

@@ -202,6 +202,28 @@ describe('tools/call', () => {
   });
 });
 
+describe('confirmation by elicitation (a client that supports it)', () => {
+  it('asks the user and executes only on an explicit yes', async () => {
+    const asked: string[] = [];
+    let answer: 'accept' | 'decline' = 'decline';
+    demo = await connectDemo([], 1, (message) => {
+      asked.push(message);
+      return answer === 'accept' ? { action: 'accept', content: { confirm: true } } : { action: 'decline' };
+    });
+    const declined = payload(await call('demo_things_delete', { id: 't1' }));
+    expect(declined.status).toBe('declined');
+    expect(demo.sim.log).toHaveLength(0);
+    expect(asked[0]).toContain('Delete a thing.');
+    expect(asked[0]).toContain('POST');
+    expect(asked[0]).not.toContain(CANARY_KEY);
+
+    answer = 'accept';
+    const done = payload(await call('demo_things_delete', { id: 't1' }));
+    expect(done.result).toEqual({ deleted: 't1' });
+    expect(demo.sim.log).toHaveLength(1);
+  });
+});
+
 describe('several accounts', () => {
   it('require an account argument listing the names, with no default, and name it in results', async () => {
     demo = await connectDemo([], 2);

@@ -1,5 +1,6 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import {
   createVendorClient,
   endpoint,
@@ -145,7 +146,14 @@ export const demoModule: VendorModule<typeof demoCatalog> = {
 };
 
 /** Starts a demo simulator and an in-process MCP client/server pair over it. */
-export async function connectDemo(args: string[] = [], accounts = 1) {
+export async function connectDemo(
+  args: string[] = [],
+  accounts = 1,
+  elicit?: (message: string) => {
+    action: 'accept' | 'decline' | 'cancel';
+    content?: Record<string, unknown>;
+  },
+) {
   const sim = createDemoSimulator();
   await sim.start();
   const env: Record<string, string> = {};
@@ -156,11 +164,19 @@ export async function connectDemo(args: string[] = [], accounts = 1) {
     vendors: [demoModule],
     env,
     config: { accounts: { demo: named } },
-    elicitation: false,
+    elicitation: elicit !== undefined,
   });
   const registry = app.registry;
   const server = createMcpServer(registry);
-  const client = new Client({ name: 'test', version: '0.0.0' });
+  const client = new Client(
+    { name: 'test', version: '0.0.0' },
+    elicit ? { capabilities: { elicitation: { form: {} } } } : undefined,
+  );
+  if (elicit) {
+    client.setRequestHandler(ElicitRequestSchema, async (request) =>
+      elicit((request.params as { message: string }).message),
+    );
+  }
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
   return {
