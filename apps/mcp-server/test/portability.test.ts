@@ -20,9 +20,9 @@ function lint(node: unknown, path: string, problems: string[]): void {
   for (const [key, value] of Object.entries(schema)) {
     if (key === 'properties' && value && typeof value === 'object') {
       for (const [name, child] of Object.entries(value)) lint(child, `${path}.properties.${name}`, problems);
-    } else if (Array.isArray(value))
-      value.forEach((child, i) => lint(child, `${path}.${key}[${i}]`, problems));
-    else if (value && typeof value === 'object') lint(value, `${path}.${key}`, problems);
+    } else if (Array.isArray(value)) {
+      for (const [i, child] of value.entries()) lint(child, `${path}.${key}[${i}]`, problems);
+    } else if (value && typeof value === 'object') lint(value, `${path}.${key}`, problems);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Dispatcher, Pool } from 'undici';
-import { pinConnector, pinsOf, type TlsOptions, warnInsecureOnce } from './tls.js';
+import { pinConnector, pinsOf, type TlsOptions } from './tls.js';
 import { loadUndici } from './undici.js';
 
 /** Socket-level settings of the dispatcher a client creates for itself. */
