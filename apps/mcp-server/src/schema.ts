@@ -1,3 +1,4 @@
+import { LISTED_AS } from '@x/auth-core';
 import { z } from 'zod';
 import type { ToolSpec } from './tools.js';
 
@@ -19,6 +20,9 @@ const MAX_PATTERN_LENGTH = 64;
 export function compactSchema(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(compactSchema);
   if (!node || typeof node !== 'object') return node;
+  // A field that declares its own compact listing (auth-core `listedAs`) is listed as that.
+  const listing = (node as Record<string, unknown>)[LISTED_AS];
+  if (listing && typeof listing === 'object') return compactSchema(listing);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) out[key] = compactSchema(value);
   // z.int() bounds every integer by ±(2^53 - 1): true, and pure noise for a model.
@@ -52,6 +56,31 @@ export function compactSchema(node: unknown): unknown {
   return out;
 }
 
+/** Drops `$defs` entries nothing references any more (after `listedAs` replaced their users). */
+function pruneDefinitions(schema: JsonSchema): JsonSchema {
+  const defs = schema.$defs as Record<string, unknown> | undefined;
+  if (!defs) return schema;
+  const { $defs: _all, ...rest } = schema;
+  const used = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '$ref' && typeof value === 'string' && value.startsWith('#/$defs/')) {
+          const name = value.slice('#/$defs/'.length);
+          if (!used.has(name)) {
+            used.add(name);
+            visit(defs[name]);
+          }
+        } else visit(value);
+      }
+    }
+  };
+  visit(rest);
+  const kept = Object.fromEntries(Object.entries(defs).filter(([name]) => used.has(name)));
+  return Object.keys(kept).length > 0 ? { ...rest, $defs: kept } : rest;
+}
+
 /**
  * The tool's inputSchema: the endpoint's zod input converted to JSON Schema (input side of transforms),
  * without the `$schema` line (about 20 tokens per tool that no client needs), plus the control fields.
@@ -65,7 +94,7 @@ export function toolInputSchema(
     io: 'input',
     unrepresentable: 'any',
   }) as JsonSchema;
-  const { $schema: _drop, ...schema } = compactSchema(converted) as JsonSchema;
+  const { $schema: _drop, ...schema } = pruneDefinitions(compactSchema(converted) as JsonSchema);
   const properties = { ...((schema.properties as Record<string, unknown> | undefined) ?? {}) };
   const required = [...((schema.required as string[] | undefined) ?? [])];
   for (const field of CONTROL_FIELDS) {

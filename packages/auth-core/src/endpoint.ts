@@ -126,3 +126,15 @@ export function effectAnnotations(
     openWorldHint: true,
   };
 }
+
+/** The JSON Schema keyword that carries a field's compact listing schema (see {@link listedAs}). */
+export const LISTED_AS = 'x-listed-as';
+
+/**
+ * Gives a field a compact JSON Schema for tool listings, while zod keeps validating the full schema. For
+ * recursive or very large shapes (a filter tree) whose full JSON Schema would cost hundreds of tokens in
+ * every tool that has the field; the listing's description must state the rules the model needs.
+ */
+export function listedAs<T extends z.ZodType>(schema: T, listing: Record<string, unknown>): T {
+  return schema.meta({ [LISTED_AS]: listing }) as T;
+}

@@ -35,6 +35,8 @@ export {
   endpoint,
   isEndpoint,
   isIdempotent,
+  LISTED_AS,
+  listedAs,
   type ToolAnnotations,
   walkCatalog,
 } from './endpoint.js';

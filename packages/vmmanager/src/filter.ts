@@ -2,6 +2,7 @@
  * VMmanager list filters: `where`, `orderby` and `limit`, as data (so an MCP tool can take them as JSON) and as
  * the query text the API expects, e.g. `where=(consul_id+EQ+'1341774670')+AND+(name+EQ+'host_create')`.
  */
+import { listedAs } from '@x/auth-core';
 import { z } from 'zod';
 
 /** The comparison operators of a `where` condition; `CP` matches a LIKE-style mask (`%` any run, `_` one character). */
@@ -83,25 +84,43 @@ const LimitSchema = z.strictObject({
 
 /** The input fields every list endpoint accepts. */
 export const listFilterShape = {
-  where: z
-    .union([
-      WhereSchema,
-      z
-        .string()
-        .min(1)
-        .max(4000)
-        .describe(
-          "A raw expression in VMmanager syntax with spaces, e.g. (name EQ 'web') AND (state EQ 'active')",
-        ),
-    ])
-    .optional()
-    .describe(
-      'Filter: a tree such as {"and":[{"field":"name","op":"CP","value":"web%"},{"field":"state","op":"EQ","value":"active"}]} or a raw expression string',
-    ),
-  orderby: z
-    .union([OrderBySchema, z.array(OrderBySchema).min(1).max(5)])
-    .optional()
-    .describe('Sort order; without it the list is sorted by id ascending'),
+  // Listed compactly: the full recursive tree costs ~500 tokens in each of the dozen list tools, while the
+  // description below carries the same grammar; zod still validates the whole tree on every call.
+  where: listedAs(
+    z
+      .union([
+        WhereSchema,
+        z
+          .string()
+          .min(1)
+          .max(4000)
+          .describe(
+            "A raw expression in VMmanager syntax with spaces, e.g. (name EQ 'web') AND (state EQ 'active')",
+          ),
+      ])
+      .optional()
+      .describe(
+        'Filter: a tree such as {"and":[{"field":"name","op":"CP","value":"web%"},{"field":"state","op":"EQ","value":"active"}]} or a raw expression string',
+      ),
+    {
+      anyOf: [{ type: 'object' }, { type: 'string' }],
+      description:
+        'Filter. A tree: {field, op, value} with op EQ, NE, GT, GE, LT, LE or CP (LIKE, % and _ wildcards), ' +
+        'combined as {and:[...]}, {or:[...]} or {not:{...}}; text values are quoted for you. Or a raw ' +
+        "expression: (name EQ 'web') AND (state EQ 'active').",
+    },
+  ),
+  orderby: listedAs(
+    z
+      .union([OrderBySchema, z.array(OrderBySchema).min(1).max(5)])
+      .optional()
+      .describe('Sort order; without it the list is sorted by id ascending'),
+    {
+      anyOf: [{ type: 'object' }, { type: 'array', items: { type: 'object' } }],
+      description:
+        'Sort: {field, direction: asc|desc} (e.g. {"field":"name"}) or a list of up to 5; default id ascending.',
+    },
+  ),
   limit: LimitSchema.optional().describe('Return only a range of the filtered list'),
 };
 
