@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Redactor, type VendorModule } from '@x/auth-core';
+import { Redactor, resolveLogger, type VendorModule } from '@x/auth-core';
 import type { Sandbox } from '@x/testkit';
 import { type Account, type AccountSettings, type AccountsConfig, resolveAccounts } from './accounts.js';
 import { Confirmations } from './confirm.js';
@@ -84,7 +84,13 @@ export async function createApp(
       env,
       config: config.accounts,
       sandbox: sandboxSettings,
-      options: { userAgentSuffix: `x-mcp-server/${SERVER_VERSION}`, env },
+      // The logger is resolved here, from the server's environment: vendor modules read only their settings
+      // (never the environment), so X_LOG would not reach their transports otherwise.
+      options: {
+        userAgentSuffix: `x-mcp-server/${SERVER_VERSION}`,
+        env,
+        logger: resolveLogger(undefined, env),
+      },
       redactor,
     });
     const tools = selected.tools.filter((tool) => live.has(tool.vendor.id));

@@ -84,7 +84,9 @@ export function successResult(
   maxChars: number,
   redactor: Redactor,
 ): CallToolResult {
-  const fitted = redactor.value(fitPayload(payload, maxChars)) as Record<string, unknown>;
+  // Redacted before fitting: fitting may cut the JSON text, and a secret cut in half keeps a head that
+  // redaction no longer recognises.
+  const fitted = fitPayload(redactor.value(payload) as Record<string, unknown>, maxChars);
   return { content: [{ type: 'text', text: JSON.stringify(fitted) }], structuredContent: fitted };
 }
 

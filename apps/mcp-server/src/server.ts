@@ -1,5 +1,6 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
+  CallToolRequestParamsSchema,
   CallToolRequestSchema,
   type CallToolResult,
   ErrorCode,
@@ -8,6 +9,7 @@ import {
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
 import { InputError, type Redactor } from '@x/auth-core';
+import { z } from 'zod';
 import type { Account } from './accounts.js';
 import { type Confirmations, type ConfirmMode, needsConfirmation } from './confirm.js';
 import { errorResult, successResult } from './results.js';
@@ -75,6 +77,16 @@ function inputError(tool: ToolSpec, path: string, message: string): InputError {
   });
 }
 
+/**
+ * tools/call as the protocol layer parses it before any handler runs. With the SDK's own schema a non-object
+ * `arguments` fails there as -32603 Internal error, and its record parse silently drops an own `__proto__`
+ * member. Taking `arguments` as it came lets the SDK's tools/call check answer -32602 Invalid params (the
+ * caller's mistake), and lets the endpoint's strict schema refuse `__proto__` by name like any unknown field.
+ */
+const LooseCallToolRequestSchema = CallToolRequestSchema.extend({
+  params: CallToolRequestParamsSchema.extend({ arguments: z.unknown().optional() }),
+});
+
 /** Creates one MCP server over the registry. Cheap: the HTTP transport makes one per request. */
 export function createMcpServer(registry: ToolRegistry): Server {
   const context = registry.context;
@@ -85,7 +97,7 @@ export function createMcpServer(registry: ToolRegistry): Server {
 
   server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: registry.list() }));
 
-  server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
+  server.setRequestHandler(LooseCallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
     const tool = registry.get(request.params.name);
     if (!tool) {
       throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${request.params.name}. Use tools/list.`);

@@ -123,6 +123,23 @@ describe('tools/call', () => {
     await expect(call('demo_nope')).rejects.toThrow(/Unknown tool/);
   });
 
+  it('non-object arguments are -32602 naming `arguments`; an own __proto__ member is refused by name', async () => {
+    // Found by the evidence suite: the SDK's own parse answered -32603 Internal error.
+    demo = await connectDemo();
+    for (const value of [[], 'text', 42, null, true]) {
+      const error = await call('demo_things_list', value as unknown as Record<string, unknown>).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ code: -32602, message: expect.stringContaining('arguments') });
+    }
+    // The SDK's record parse also dropped an own `__proto__` member silently, so the call went out.
+    const proto = await call('demo_things_list', JSON.parse('{"__proto__": {"account": "x"}}'));
+    expect(proto.isError).toBe(true);
+    expect(payload(proto).error).toMatchObject({ kind: 'input', issues: [{ path: '__proto__' }] });
+    expect(demo.sim.log).toHaveLength(0);
+    expect((await call('demo_things_list')).isError).toBeFalsy();
+  });
+
   it('dry_run returns the exact request with secrets redacted and sends nothing', async () => {
     demo = await connectDemo();
     const body = payload(await call('demo_things_create', { name: 'box', dry_run: true }));

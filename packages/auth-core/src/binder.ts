@@ -82,6 +82,61 @@ function describeIssues(issues: readonly FieldIssue[]): string {
   return issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
 }
 
+/** Deepest input accepted, in nested objects and arrays; no endpoint takes anything near it. */
+const MAX_INPUT_DEPTH = 64;
+
+/** Whether a value nests deeper than `limit` levels. Iterative, so hostile depth cannot overflow the stack. */
+function nestsDeeper(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop() as [unknown, number];
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** The top-level fields that nest too deeply (recursive schemas such as filter trees would overflow zod). */
+function depthIssues(raw: unknown): FieldIssue[] {
+  if (raw === null || typeof raw !== 'object') return [];
+  if (Array.isArray(raw)) {
+    return nestsDeeper(raw, MAX_INPUT_DEPTH)
+      ? [{ path: '(input)', message: `nests deeper than ${MAX_INPUT_DEPTH} levels` }]
+      : [];
+  }
+  return Object.entries(raw)
+    .filter(([, value]) => nestsDeeper(value, MAX_INPUT_DEPTH - 1))
+    .map(([path]) => ({ path, message: `nests deeper than ${MAX_INPUT_DEPTH} levels` }));
+}
+
+/**
+ * Issues an InputError lists, and the longest path and message it repeats (a custom message may quote the
+ * input): hostile input must not make a huge error.
+ */
+const MAX_INPUT_ISSUES = 20;
+const MAX_ISSUE_PATH = 120;
+const MAX_ISSUE_MESSAGE = 300;
+
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
+}
+
+/**
+ * The first issues, scrubbed, then each path and message cut to a readable length (after scrubbing, so no cut
+ * leaves a fragment of a secret the redactor would not recognise), and a note of how many were left out.
+ */
+function boundIssues(issues: readonly FieldIssue[], scrub: (text: string) => string): FieldIssue[] {
+  const kept = issues.slice(0, MAX_INPUT_ISSUES).map((issue) => ({
+    path: cut(scrub(issue.path), MAX_ISSUE_PATH),
+    message: cut(scrub(issue.message), MAX_ISSUE_MESSAGE),
+  }));
+  if (issues.length > MAX_INPUT_ISSUES) {
+    kept.push({ path: '(input)', message: `${issues.length - MAX_INPUT_ISSUES} more issues not listed` });
+  }
+  return kept;
+}
+
 /**
  * Validates raw input against an endpoint's input schema.
  *
@@ -94,14 +149,13 @@ export function parseInput<R>(
   raw: unknown,
   redactor?: Redactor,
 ) {
-  const result = endpoint.input.safeParse(raw === undefined ? {} : raw);
-  if (result.success) return result.data as unknown;
+  // Too deep is refused before zod sees it: a recursive schema would recurse until the stack overflows.
+  const tooDeep = depthIssues(raw);
+  const result = tooDeep.length > 0 ? undefined : endpoint.input.safeParse(raw === undefined ? {} : raw);
+  if (result?.success) return result.data as unknown;
   // Paths can hold caller-chosen keys (an unknown field named after a secret), so both parts are scrubbed.
   const scrub = (text: string) => (redactor ? redactor.secrets(text) : text);
-  const issues = toFieldIssues(result.error.issues).map((issue) => ({
-    path: scrub(issue.path),
-    message: scrub(issue.message),
-  }));
+  const issues = boundIssues(result ? toFieldIssues(result.error.issues) : tooDeep, scrub);
   throw new InputError(`Invalid input for ${vendor} ${id}: ${describeIssues(issues)}. No request was sent.`, {
     vendor,
     endpoint: id,
@@ -124,11 +178,11 @@ export function parseOutput<R>(
   const result = endpoint.output.safeParse(value);
   if (result.success) return result.data as unknown;
   const issues = toFieldIssues(result.error.issues);
-  const text = safeStringify(value).slice(0, 300);
+  const text = safeStringify(value);
   throw new ResponseFormatError(
     `${vendor} ${id} answered with an unexpected shape: ${describeIssues(issues)}. ` +
       'The vendor API may have changed; please report it with the excerpt.',
-    { vendor, endpoint: id, issues, excerpt: (redactor ?? new Redactor()).text(text) },
+    { vendor, endpoint: id, issues, excerpt: (redactor ?? new Redactor()).excerpt(text, 300) },
   );
 }
 

@@ -68,8 +68,50 @@ function encodingsOf(secret: string): string[] {
   forms.add(Buffer.from(secret, 'utf8').toString('base64'));
   forms.add(Buffer.from(secret, 'utf8').toString('base64url'));
   forms.add(JSON.stringify(secret).slice(1, -1));
+  // XML and HTML text: COREmanager answers and HTML error pages echo a value with `&` as `&amp;`.
+  const markup = secret
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+  forms.add(markup.replace(/'/g, '&apos;'));
+  forms.add(markup.replace(/'/g, '&#39;'));
   return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
 }
+
+/**
+ * The name patterns of a set of sensitive names, built once per distinct set: `with()` makes a redactor per
+ * call, and compiling three large alternations each time was most of a call's redaction cost. Sharing the
+ * global RegExps is safe: they are used only through String#replace, which resets `lastIndex` itself.
+ */
+const namePatternCache = new Map<string, RegExp[]>();
+
+function namePatternsFor(names: ReadonlySet<string>): RegExp[] {
+  // Keyed by the raw names (JSON: unambiguous), so a cache hit escapes nothing.
+  const key = JSON.stringify([...names]);
+  const cached = namePatternCache.get(key);
+  if (cached) return cached;
+  const alternatives = [...names].map(escapeRegExp).join('|');
+  const headerAlternatives = SENSITIVE_HEADERS.map(escapeRegExp).join('|');
+  const patterns = [
+    // query strings and form bodies: name=value
+    new RegExp(`((?:^|[?&;\\s"'(])(?:${alternatives})=)([^&#\\s"']*)`, 'gi'),
+    // JSON: "name": "value" (and single quotes)
+    new RegExp(
+      `((["'])(?:${alternatives})\\2\\s*:\\s*)("(?:[^"\\\\]|\\\\.)*"|'(?:[^'\\\\]|\\\\.)*'|[^,}\\s]+)`,
+      'gi',
+    ),
+    // header lines quoted in prose: `cookie: value` (only header names: `token: expired` stays readable)
+    new RegExp(`((?:^|[\\s,;{(])(?:${headerAlternatives})\\s*:\\s*)(?!\\s*["'])([^\\s,;}]+)`, 'gi'),
+  ];
+  // Name sets come from code, so there are few; the bound only guards against a caller minting them in a loop.
+  if (namePatternCache.size >= 64) namePatternCache.clear();
+  namePatternCache.set(key, patterns);
+  return patterns;
+}
+
+/** The name sets redactors built themselves, with their patterns (weak: they go with their redactors). */
+const ownNameSets = new WeakMap<ReadonlySet<string>, RegExp[]>();
 
 /** Options of a {@link Redactor}. */
 export interface RedactorOptions {
@@ -84,50 +126,63 @@ export class Redactor {
   readonly #forms = new Set<string>();
   readonly #names: Set<string>;
   #valuePattern: RegExp | undefined;
+  /**
+   * Secrets registered since the value pattern was built. Their encodings and the pattern are computed on the
+   * first use, not on registration: a redactor made per call by with() is almost never used.
+   */
+  #pending: string[] = [];
   readonly #namePatterns: RegExp[];
 
   constructor(options: RedactorOptions = {}) {
-    this.#names = new Set([...SENSITIVE_NAMES, ...(options.names ?? [])].map((name) => name.toLowerCase()));
-    const alternatives = [...this.#names].map(escapeRegExp).join('|');
-    const headerAlternatives = SENSITIVE_HEADERS.map(escapeRegExp).join('|');
-    this.#namePatterns = [
-      // query strings and form bodies: name=value
-      new RegExp(`((?:^|[?&;\\s"'(])(?:${alternatives})=)([^&#\\s"']*)`, 'gi'),
-      // JSON: "name": "value" (and single quotes)
-      new RegExp(
-        `((["'])(?:${alternatives})\\2\\s*:\\s*)("(?:[^"\\\\]|\\\\.)*"|'(?:[^'\\\\]|\\\\.)*'|[^,}\\s]+)`,
-        'gi',
-      ),
-      // header lines quoted in prose: `cookie: value` (only header names: `token: expired` stays readable)
-      new RegExp(`((?:^|[\\s,;{(])(?:${headerAlternatives})\\s*:\\s*)(?!\\s*["'])([^\\s,;}]+)`, 'gi'),
-    ];
+    // with() hands over its own (private, never mutated) name set: a per-call copy then builds nothing.
+    const shared = options.names instanceof Set ? ownNameSets.get(options.names) : undefined;
+    if (shared) {
+      this.#names = options.names as Set<string>;
+      this.#namePatterns = shared;
+    } else {
+      this.#names = new Set([...SENSITIVE_NAMES, ...(options.names ?? [])].map((name) => name.toLowerCase()));
+      this.#namePatterns = namePatternsFor(this.#names);
+      ownNameSets.set(this.#names, this.#namePatterns);
+    }
     for (const secret of options.secrets ?? []) this.addSecret(secret);
   }
 
   /** Registers one more secret value (a session id learned at runtime, for example). */
   addSecret(secret: string | undefined): void {
     if (!secret) return;
-    let grew = false;
-    for (const form of encodingsOf(secret)) {
-      if (!this.#forms.has(form)) {
-        this.#forms.add(form);
-        grew = true;
-      }
-    }
-    if (grew) {
-      // Longest first, so a secret that contains another is removed whole.
-      const sorted = [...this.#forms].sort((a, b) => b.length - a.length).map(escapeRegExp);
-      this.#valuePattern = new RegExp(sorted.join('|'), 'g');
-    }
+    this.#pending.push(secret);
+    // A long-lived redactor that learns secrets without ever being used must not grow without bound.
+    if (this.#pending.length >= 64) this.#flush();
   }
 
   /** A redactor with these extra secrets, leaving this one untouched (for one call's ephemeral tokens). */
   with(secrets: Iterable<string | undefined>): Redactor {
+    // Settle this redactor's own secrets once, so its copies share the built pattern instead of each redoing it.
+    if (this.#pending.length > 0) this.#flush();
     const copy = new Redactor({ names: this.#names });
     for (const form of this.#forms) copy.#forms.add(form);
     copy.#valuePattern = this.#valuePattern;
     for (const secret of secrets) copy.addSecret(secret);
     return copy;
+  }
+
+  /** Adds the encodings of the pending secrets and rebuilds the value pattern if any was new. */
+  #flush(): void {
+    let grew = false;
+    for (const secret of this.#pending) {
+      for (const form of encodingsOf(secret)) {
+        if (!this.#forms.has(form)) {
+          this.#forms.add(form);
+          grew = true;
+        }
+      }
+    }
+    this.#pending = [];
+    if (grew) {
+      // Longest first, so a secret that contains another is removed whole.
+      const sorted = [...this.#forms].sort((a, b) => b.length - a.length).map(escapeRegExp);
+      this.#valuePattern = new RegExp(sorted.join('|'), 'g');
+    }
   }
 
   /** Whether `name` is a sensitive parameter, field or header name. */
@@ -137,7 +192,18 @@ export class Redactor {
 
   /** Removes registered secrets only (for text we composed ourselves, such as field paths). */
   secrets(input: string): string {
+    if (this.#pending.length > 0) this.#flush();
     return this.#valuePattern ? input.replace(this.#valuePattern, REDACTED) : input;
+  }
+
+  /**
+   * The first `max` characters of `input`, redacted. Redacts before cutting: cutting first can keep the head of
+   * a secret whose tail it drops, and a partial secret is recognised neither by value nor by name. Only a
+   * window of `max` + 64 KiB is redacted (no secret is that long), so a huge body costs no more than a small one.
+   */
+  excerpt(input: string, max: number): string {
+    const out = this.text(input.length > max + 65_536 ? input.slice(0, max + 65_536) : input);
+    return out.length > max ? out.slice(0, max) : out;
   }
 
   /** Redacts free text: registered secrets by value, then sensitive `name=value` / `"name": value` pairs. */

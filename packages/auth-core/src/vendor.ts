@@ -27,8 +27,14 @@ export interface CommonClientOptions {
   logger?: Logger | undefined;
   /** Appended to the User-Agent (the MCP server adds its own name and version). */
   userAgentSuffix?: string | undefined;
-  /** Environment to read settings and proxy variables from (default `process.env`). */
+  /** Environment to read settings from (default `process.env`). */
   env?: NodeJS.ProcessEnv | undefined;
+  /**
+   * The process environment for proxy variables (HTTPS_PROXY, NO_PROXY, ...) and `X_LOG` (default: `env`).
+   * Vendor modules read an account's settings from `env` and keep the host's environment here, so a proxy
+   * configured for the process applies to every account.
+   */
+  processEnv?: NodeJS.ProcessEnv | undefined;
 }
 
 /** What a codec's `build` is told about the attempt. */
@@ -119,7 +125,7 @@ export function createVendorClient<C extends Catalog, R, Options extends CallOpt
     logger: options.logger,
     redactor,
     userAgentSuffix: options.userAgentSuffix,
-    env: options.env,
+    env: options.processEnv ?? options.env,
   });
   const { codec } = config;
 

@@ -100,6 +100,81 @@ describe('bindCatalog', () => {
     expect(calls).toHaveLength(0);
   });
 
+  it('refuses input nested too deeply by field, before a recursive schema can overflow the stack', async () => {
+    // Found by the evidence suite: a 20,000-level filter tree crashed the VMmanager schema (RangeError).
+    type Tree = { leaf: string } | { not: Tree };
+    const Tree: z.ZodType<Tree> = z.union([
+      z.strictObject({ leaf: z.string() }),
+      z.strictObject({
+        get not() {
+          return Tree;
+        },
+      }),
+    ]);
+    const calls: unknown[] = [];
+    const client = bindCatalog(
+      {
+        find: endpoint({
+          summary: 'Find',
+          route: { path: '/find' },
+          input: z.strictObject({ where: Tree.optional() }),
+          output: z.unknown(),
+          effect: 'read',
+        }),
+      },
+      { vendor: 'demo', invoke: async (call) => calls.push(call) },
+    );
+    let where: Tree = { leaf: 'x' };
+    for (let i = 0; i < 20_000; i++) where = { not: where };
+    const error = await client.find({ where }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).issues).toEqual([{ path: 'where', message: 'nests deeper than 64 levels' }]);
+    // A cycle (possible from TypeScript callers) is refused the same way instead of looping.
+    const cyclic: { not?: unknown } = {};
+    cyclic.not = cyclic;
+    await expect(client.find({ where: cyclic as Tree })).rejects.toBeInstanceOf(InputError);
+    // Ordinary nesting passes.
+    let shallow: Tree = { leaf: 'x' };
+    for (let i = 0; i < 30; i++) shallow = { not: shallow };
+    await client.find({ where: shallow });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('keeps an InputError small whatever the input: 20 issues, paths and messages cut', async () => {
+    // Found by the evidence suite: 5,000 unknown members made a 730 KB MCP error result.
+    const { client, calls } = fakeVendor({});
+    const junk = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`k${i}`, i]));
+    const error = (await client.status(junk as Record<string, never>).catch((e: unknown) => e)) as InputError;
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.issues).toHaveLength(21);
+    expect(error.issues.at(-1)).toEqual({ path: '(input)', message: '4980 more issues not listed' });
+    expect(error.message.length).toBeLessThan(2_000);
+    const long = (await client
+      .status({ ['k'.repeat(100_000)]: 1 } as Record<string, never>)
+      .catch((e: unknown) => e)) as InputError;
+    expect(long.issues[0]?.path).toBe(`${'k'.repeat(120)}… (100000 characters)`);
+    expect(long.message.length).toBeLessThan(400);
+    expect(calls).toHaveLength(0);
+    // A custom message that quotes the input (TuxCare's CIDR rule did, 400 KB for a 200 KB value) is cut too.
+    const quoting = bindCatalog(
+      {
+        set: endpoint({
+          summary: 'Set',
+          route: { path: '/set' },
+          input: z.strictObject({
+            cidr: z.string().refine(() => false, { error: (issue) => `"${String(issue.input)}" is no CIDR` }),
+          }),
+          output: z.unknown(),
+          effect: 'update',
+        }),
+      },
+      { vendor: 'demo', invoke: async () => ({}) },
+    );
+    const quoted = (await quoting.set({ cidr: 'x'.repeat(200_000) }).catch((e: unknown) => e)) as InputError;
+    expect(quoted.issues[0]?.message).toBe(`"${'x'.repeat(299)}… (200013 characters)`);
+    expect(quoted.message.length).toBeLessThan(500);
+  });
+
   it('turns an answer of the wrong shape into a ResponseFormatError with the issue path', async () => {
     const { client } = fakeVendor({ '/key/create': { key: 42 } });
     const error = await client.key.create({ code: 'OELS', limit: 0 }).catch((e: unknown) => e);

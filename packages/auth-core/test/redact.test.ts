@@ -75,6 +75,27 @@ describe('Redactor', () => {
     expect(base.text('per-call-signature')).toBe('per-call-signature');
   });
 
+  // The value pattern is built on first use and the name patterns are shared between redactors (both to keep
+  // with(), run on every call, cheap): a secret registered after use must still be caught, and sharing must
+  // not leak one redactor's names or secrets into another.
+  it('catches secrets added after use, and redactors with the same names share nothing observable', () => {
+    const base = new Redactor({ secrets: ['first-secret'] });
+    expect(base.text('first-secret later-secret')).toBe(`${REDACTED} later-secret`);
+    base.addSecret('later-secret');
+    expect(base.text('first-secret later-secret')).toBe(`${REDACTED} ${REDACTED}`);
+    const scoped = base.with(['call-secret']);
+    expect(scoped.secrets('call-secret later-secret')).toBe(`${REDACTED} ${REDACTED}`);
+    scoped.addSecret('scoped-later');
+    expect(scoped.text('scoped-later')).toBe(REDACTED);
+    expect(base.text('call-secret scoped-later')).toBe('call-secret scoped-later');
+    const other = new Redactor({ names: ['x-custom'] });
+    expect(other.text('x-custom=1 token=2')).toBe(`x-custom=${REDACTED} token=${REDACTED}`);
+    expect(other.with(['other-secret']).text('x-custom=1 other-secret')).toBe(
+      `x-custom=${REDACTED} ${REDACTED}`,
+    );
+    expect(new Redactor().text('x-custom=1 first-secret')).toBe('x-custom=1 first-secret');
+  });
+
   it('property: no registered secret survives in any encoding, whatever characters it has', () => {
     fc.assert(
       fc.property(

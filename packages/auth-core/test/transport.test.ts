@@ -200,6 +200,28 @@ describe('Transport over loopback', () => {
     expect(error).toMatchObject({ phase: 'body' });
   });
 
+  it('a small body that keeps dripping is not mistaken for a stalled one (only the deadline ends it)', async () => {
+    // Regression: a small declared-length body was read by undici's consumer, which reports no progress, so
+    // the idle clock fired after bodyMs while bytes were still arriving ("stopped sending" was false).
+    echo.faults.add({ kind: 'slow-body', intervalMs: 40, chunkBytes: 1 });
+    const error = await transport({ timeouts: { bodyMs: 200, deadlineMs: 700 } })
+      .send(() => ({ method: 'GET', url: `${echo.url}/json?size=10` }), { ...read, maxAttempts: 1 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ phase: 'deadline', timeoutMs: 700 });
+  });
+
+  it('a small body that arrives in slow chunks within the idle clock is read whole', async () => {
+    echo.faults.add({ kind: 'slow-body', intervalMs: 30, chunkBytes: 64 });
+    const response = await transport({ timeouts: { bodyMs: 200 } }).send(
+      () => ({ method: 'GET', url: `${echo.url}/json?size=40` }),
+      { ...read, maxAttempts: 1 },
+    );
+    // More than 7 chunks 30 ms apart: the whole body took longer than bodyMs, no gap did.
+    expect(response.body.length).toBeGreaterThan(7 * 64);
+    expect((JSON.parse(response.text()) as unknown[]).length).toBe(40);
+  });
+
   it('the overall deadline stops a hanging call, retries included', async () => {
     echo.faults.add({ kind: 'hang' }, { times: Number.POSITIVE_INFINITY });
     const error = await transport({ timeouts: { deadlineMs: 150 } })

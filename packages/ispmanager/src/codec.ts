@@ -18,7 +18,7 @@ import {
 import { PanelError, type PanelErrorInfo } from './errors.js';
 import type { PanelRoute } from './route.js';
 import { ShapeError } from './wire/node.js';
-import { classify, docOf, type PanelResult, type ResultHint } from './wire/result.js';
+import { classifyDocument, type PanelResult, type ResultHint } from './wire/result.js';
 import { parseXml } from './wire/xml.js';
 
 /** The vendor key: error messages, tool prefix. */
@@ -162,7 +162,7 @@ export function decodeDocument(response: WireResponse, endpoint: string, hint: R
       endpoint,
       status: response.status,
       contentType,
-      excerpt: response.redactor.text(start.slice(0, 300)),
+      excerpt: response.redactor.excerpt(start, 300),
       request: response.request,
       attempts: response.attempts,
     });
@@ -184,9 +184,9 @@ export function decodeDocument(response: WireResponse, endpoint: string, hint: R
       } catch (error) {
         throw new ShapeError(`malformed JSON: ${error instanceof Error ? error.message : String(error)}`);
       }
-      return classify(docOf(parsed), hint);
+      return classifyDocument(parsed, hint);
     }
-    if (start.startsWith('<')) return classify(docOf(parseXml(start)), hint);
+    if (start.startsWith('<')) return classifyDocument(parseXml(start), hint);
     throw new ShapeError('the answer is neither XML nor JSON');
   } catch (error) {
     if (error instanceof ShapeError) throw formatError(error.message);

@@ -22,6 +22,10 @@ export const ispmanagerModule: VendorModule<IspManagerCatalog> = {
     ],
   },
   connect(settings, options) {
-    return createIspManagerClient({ ...options, env: { ...settings } }).core;
+    return createIspManagerClient({
+      ...options,
+      env: { ...settings },
+      processEnv: options?.processEnv ?? options?.env ?? process.env,
+    }).core;
   },
 };

@@ -135,6 +135,14 @@ describe('XML and JSON normalise to the same result kinds', () => {
     });
   });
 
+  it("keeps a value's own leading and trailing spaces, and drops only the indentation between elements", () => {
+    // Found by the evidence suite: a comment " &" read back as "&" over out=xml.
+    const doc =
+      '<doc>\n\t<elem>\n\t\t<name> a &amp; </name>\n\t\t<comment>\n\tx </comment>\n\t</elem>\n</doc>\n';
+    expect(xml(doc)).toEqual({ kind: 'list', elements: [{ name: ' a & ', comment: '\n\tx ' }] });
+    expect(json('{"doc":{"elem":[{"name":{"$":" a & "},"comment":{"$":"\\n\\tx "}}]}}')).toEqual(xml(doc));
+  });
+
   it('ignores prototype-polluting names', () => {
     const result = json('{"doc":{"elem":[{"__proto__":{"$":"x"},"name":{"$":"n"}}]}}');
     expect(result).toEqual({ kind: 'list', elements: [{ name: 'n' }] });
@@ -158,6 +166,9 @@ describe('hostile and broken answers', () => {
     expect(() => parseXml(deep)).toThrow();
     const deepJson = `{"doc":${'{"a":'.repeat(500)}{}${'}'.repeat(500)}}`;
     expect(() => docOf(JSON.parse(deepJson))).toThrow(/nests deeper/);
+    // Found by the evidence suite: the parser lists every unclosed tag, a 1.6 MB message for 200,000 of them.
+    const unclosed = `<doc>${'<a>'.repeat(100_000)}`;
+    expect(() => parseXml(unclosed)).toThrow(/^malformed XML: .{1,201}$/s);
   });
 
   let sim: Awaited<ReturnType<typeof startPanel>>;

@@ -89,8 +89,9 @@ export function createLunaNodeCore(
     catalog: lunanodeCatalog,
     codec,
     options,
-    // The partial key travels in every request; it is a secret of its own.
-    secrets: [apiKey, apiKey.slice(0, 64)],
+    // The partial key travels in every request; it is a secret of its own. The API id is the key's other half
+    // (the legacy API sends it next to api_key in the URL): an error or log line must not name the account.
+    secrets: [apiKey, apiKey.slice(0, 64), apiId],
   });
 }
 

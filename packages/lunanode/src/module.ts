@@ -19,6 +19,7 @@ export const lunanodeModule: VendorModule<LunaNodeCatalog> = {
     return createLunaNodeCore(
       {
         ...options,
+        processEnv: options.processEnv ?? options.env ?? process.env,
         apiId: settings.LUNANODE_API_ID,
         apiKey: settings.LUNANODE_API_KEY,
         baseUrl: settings.LUNANODE_BASE_URL,

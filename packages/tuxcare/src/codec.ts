@@ -84,8 +84,9 @@ export function createTuxCareCodec(settings: TuxCareCodecSettings): Codec<TuxCar
             },
           );
         }
-        // Tokens and keys in a path are not covered by query-name redaction: make them call-scoped secrets.
-        if (name === 'token' || name === 'key') secrets.push(value);
+        // Tokens and keys in a path are not covered by query-name redaction: make them call-scoped secrets. The
+        // login too: next to a token in one URL (the Nagios reseller report) it is half of the credential.
+        if (name === 'token' || name === 'key' || name === 'login') secrets.push(value);
         return encodeURIComponent(value);
       });
 
@@ -162,8 +163,9 @@ function checkCode(response: WireResponse, call: Call, value: unknown): void {
 }
 
 function excerpt(response: WireResponse, text: string): string {
-  const cut = text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text;
-  return response.redactor.text(cut);
+  // Redacted before the cut (Redactor.excerpt): a cut secret's head would survive redaction.
+  const cut = response.redactor.excerpt(text, EXCERPT_CHARS);
+  return text.length > EXCERPT_CHARS ? `${cut}…` : cut;
 }
 
 function formatError(response: WireResponse, call: Call, text: string, what: string): ResponseFormatError {

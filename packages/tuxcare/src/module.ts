@@ -17,6 +17,7 @@ export const tuxcareModule: VendorModule<TuxCareCatalog> = {
     return createTuxCareCore({
       ...options,
       env: {},
+      processEnv: options.processEnv ?? options.env ?? process.env,
       login: settings[TUXCARE_ENV.login],
       secretKey: settings[TUXCARE_ENV.secretKey],
       baseUrl: settings[TUXCARE_ENV.baseUrl],

@@ -99,7 +99,7 @@ export function createVmCodec(options: VmCodecOptions): VmCodec {
     route?: VmRoute,
   ) => {
     const code = error?.code;
-    const message = error?.msg ?? (text.trim() ? text.trim().slice(0, 200) : undefined);
+    const message = error?.msg ?? (text.trim() ? response.redactor.excerpt(text.trim(), 200) : undefined);
     const data =
       error?.value === undefined || error.value === null
         ? undefined
@@ -208,7 +208,7 @@ export function createVmCodec(options: VmCodecOptions): VmCodec {
         vendor: VENDOR,
         endpoint: 'auth.login',
         status: response.status,
-        excerpt: response.redactor.text(text.slice(0, 300)),
+        excerpt: response.redactor.excerpt(text, 300),
       });
     }
     // Registered before anything else can print it (the cache's onSession does it too, for later tokens).
@@ -260,7 +260,7 @@ export function createVmCodec(options: VmCodecOptions): VmCodec {
             endpoint: call.id,
             status: response.status,
             contentType: String(response.headers['content-type'] ?? ''),
-            excerpt: response.redactor.text(text.slice(0, 300)),
+            excerpt: response.redactor.excerpt(text, 300),
             request: response.request,
             attempts: response.attempts,
           },

@@ -18,6 +18,9 @@ export const vmmanagerModule: VendorModule<VmManagerCatalog> = {
   },
   connect(settings, options) {
     // The settings, not process.env, are the source: an MCP server may hold several accounts.
-    return createVmManagerClient({}, { ...options, env: { ...settings } }).core;
+    return createVmManagerClient(
+      {},
+      { ...options, env: { ...settings }, processEnv: options?.processEnv ?? options?.env ?? process.env },
+    ).core;
   },
 };

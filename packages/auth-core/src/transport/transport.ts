@@ -387,7 +387,7 @@ export class Transport {
       expired = true;
       signal.abort(new Error(timedOut));
     };
-    let clock = arm(headersMs);
+    let clock: ReturnType<typeof setTimeout> | undefined;
     const activity = () => {
       lastActivity = Date.now();
     };
@@ -396,6 +396,9 @@ export class Transport {
         this.#request && this.#dispatcher && !(this.#dispatcher instanceof Promise)
           ? { dispatcher: this.#dispatcher, request: this.#request }
           : await this.#ready();
+      // Armed only now: loading undici and building the dispatcher (first call) sends nothing, so a slow
+      // import must not become a headers timeout that claims the request may have reached the server.
+      clock = arm(headersMs);
       const answer = await undici.request(wire.url, {
         dispatcher: undici.dispatcher,
         method: wire.method,
@@ -435,7 +438,7 @@ export class Transport {
           bytes: body.length,
           body: wire.sensitiveResponse
             ? '[withheld: this answer carries a credential]'
-            : redactor.text(body.subarray(0, 500).toString('utf8')),
+            : redactor.excerpt(body.subarray(0, 65_536).toString('utf8'), 500),
         });
       }
       return response;
@@ -486,9 +489,11 @@ export class Transport {
     };
     const declared = Number(answer.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) throw tooLarge(`${declared} bytes declared`);
-    if (Number.isFinite(declared) && declared <= SMALL_BODY) {
-      // A small body of declared length: undici's own consumer is markedly cheaper than stream events, and
-      // undici enforces the declared length; our clock still bounds the wait.
+    if (Number.isFinite(declared) && declared <= SMALL_BODY && answer.body.readableLength >= declared) {
+      // A small body of declared length that already arrived with the headers (the usual case): undici's own
+      // consumer is markedly cheaper than stream events, and undici enforces the declared length. A body still
+      // on its way takes the event path below, so each chunk counts as activity for the body idle clock (the
+      // consumer reports none: a slow drip would otherwise be misreported as silence).
       onChunk();
       return Buffer.from(await answer.body.arrayBuffer());
     }

@@ -70,6 +70,66 @@ export function flatten(node: PanelNode): FieldValue {
   return out;
 }
 
+/**
+ * `flatten(toNode(value, depth))` computed straight from the parser's `$`-keyed output, without building the
+ * intermediate nodes: a 10,000-row list is about 100,000 of them, and building them was a third of the decode.
+ * Same result, same ShapeErrors (depth, lists where an element belongs, non-text values).
+ */
+export function flattenValue(value: unknown, depth = 0): FieldValue {
+  if (depth > MAX_DEPTH) throw new ShapeError(`the document nests deeper than ${MAX_DEPTH} levels`);
+  if (value === null || typeof value !== 'object') return scalar(value);
+  if (Array.isArray(value)) throw new ShapeError('expected an element, got a list');
+  let text = '';
+  let attrs: [string, string][] | undefined;
+  let children: [string, FieldValue | FieldValue[]][] | undefined;
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    if (key === '$') text = scalar(item);
+    else if (key.startsWith('$')) {
+      const name = key.slice(1);
+      if (!FORBIDDEN.has(name)) {
+        attrs ??= [];
+        attrs.push([name, scalar(item)]);
+      }
+    } else if (!FORBIDDEN.has(key)) {
+      children ??= [];
+      children.push([key, childValue(item, depth + 1)]);
+    }
+  }
+  // Children are walked in place (not after the loop) so a broken document fails with toNode's first error.
+  if (!attrs && !children) return text;
+  const out: { [key: string]: FieldValue | FieldValue[] } = {};
+  for (const [name, item] of attrs ?? []) out[name] = item;
+  for (const [name, item] of children ?? []) out[name] = item;
+  if (text !== '') out.$ = text;
+  return out;
+}
+
+/** One child entry of a `$`-keyed value, as {@link fields} gives it: one item → its value, several → an array. */
+function childValue(item: unknown, depth: number): FieldValue | FieldValue[] {
+  if (!Array.isArray(item)) return flattenValue(item, depth);
+  return item.length === 1 ? flattenValue(item[0], depth) : item.map((child) => flattenValue(child, depth));
+}
+
+/** `fields(toNode(value, depth))` straight from the parser's output (see {@link flattenValue}). */
+export function fieldsOfValue(value: unknown, depth = 0): Record<string, FieldValue | FieldValue[]> {
+  if (depth > MAX_DEPTH) throw new ShapeError(`the document nests deeper than ${MAX_DEPTH} levels`);
+  const out: Record<string, FieldValue | FieldValue[]> = {};
+  if (value === null || typeof value !== 'object') {
+    scalar(value);
+    return out;
+  }
+  if (Array.isArray(value)) throw new ShapeError('expected an element, got a list');
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    if (key === '$') scalar(item);
+    else if (key.startsWith('$')) {
+      if (!FORBIDDEN.has(key.slice(1))) scalar(item);
+    } else if (!FORBIDDEN.has(key)) out[key] = childValue(item, depth + 1);
+  }
+  return out;
+}
+
 /** The children of a node as a record: one child → its value, repeated children → an array. */
 export function fields(
   node: PanelNode,

@@ -12,13 +12,15 @@ const parser = new XMLParser({
   textNodeName: '$',
   parseTagValue: false,
   parseAttributeValue: false,
-  trimValues: true,
+  // A value's own spaces and newlines are data (a comment " a" must not come back "a"); only the indentation
+  // between child elements is dropped (an empty string adds no text).
+  trimValues: false,
   processEntities: false,
   htmlEntities: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
   maxNestedTags: MAX_DEPTH,
-  tagValueProcessor: (_name, value) => decodeEntities(value),
+  tagValueProcessor: (_name, value, _path, _attributes, leaf) => (leaf ? decodeEntities(value) : ''),
   attributeValueProcessor: (_name, value) => decodeEntities(value),
 });
 
@@ -54,10 +56,15 @@ export function parseXml(text: string): unknown {
   try {
     result = parser.parse(text, true);
   } catch (error) {
-    throw new ShapeError(`malformed XML: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ShapeError(`malformed XML: ${clip(error instanceof Error ? error.message : String(error))}`);
   }
   if (result !== true && typeof result === 'object' && result !== null) return result;
-  throw new ShapeError(`malformed XML: ${describeValidation(result)}`);
+  throw new ShapeError(`malformed XML: ${clip(describeValidation(result))}`);
+}
+
+/** The parser's reason, cut: for unclosed tags it lists every open tag, megabytes for a hostile document. */
+function clip(reason: string): string {
+  return reason.length > 200 ? `${reason.slice(0, 200)}…` : reason;
 }
 
 function describeValidation(result: unknown): string {
