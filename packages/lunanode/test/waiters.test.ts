@@ -11,18 +11,26 @@ import { lunanodeHarness } from './support.js';
 
 // The simulator moves statuses on its own clock: builds, stops, attaches and image saves land after
 // `transitionMs`. These tests only assert outcomes, never durations.
-describe('waiters against fast transitions', () => {
-  const h = lunanodeHarness({ transitionMs: 30 });
-  const fast = { intervalMs: 10, timeoutMs: 15_000 };
+// The BUILD state must be observed before it ends, which a 30 ms window cannot promise on a loaded machine: this
+// build takes a minute of simulator time, and the test moves the simulator's clock instead of waiting.
+describe('a VM build on a controlled clock', () => {
+  let offset = 0;
+  const h = lunanodeHarness({ transitionMs: 60_000, now: () => Date.now() + offset });
 
   it('waitForVmStatus sees a new VM go from BUILD to active', async () => {
     const { vm_id } = await h.client.vm.create({ hostname: 'w1', plan_id: 'm.1s', image_id: 2686 });
     const first = await h.client.vm.info({ vm_id });
     expect(first.info.status_raw).toBe('build');
     expect(first.info.status).toBe('BUILD');
-    const info = await waitForVmStatus(h.client, vm_id, undefined, fast);
+    offset += 60_000; // within the simulator's nonce tolerance (300 s)
+    const info = await waitForVmStatus(h.client, vm_id, undefined, { intervalMs: 10, timeoutMs: 15_000 });
     expect(info.status_raw).toBe('active');
   });
+});
+
+describe('waiters against fast transitions', () => {
+  const h = lunanodeHarness({ transitionMs: 30 });
+  const fast = { intervalMs: 10, timeoutMs: 15_000 };
 
   it('waitForVmStatus accepts several targets and panel labels, case-insensitively', async () => {
     await h.client.vm.stop({ vm_id: '12102' });
@@ -87,7 +95,8 @@ describe('waiters that give up', () => {
   });
 
   it('time out even when a poll hangs past the deadline', async () => {
-    h.sim.faults.add({ kind: 'delay', ms: 5_000 });
+    // Every request hangs (not just the next one, which a stray request from an earlier test could take).
+    h.sim.faults.add({ kind: 'delay', ms: 5_000 }, { times: Number.POSITIVE_INFINITY });
     const error = await waitForImageActive(client, 3236, { timeoutMs: 100 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(String((error as Error).message)).toMatch(/^Gave up waiting for image 3236/);

@@ -8,12 +8,19 @@ const t = setup({ taskDelayMs: 60 });
 describe('tasks', () => {
   it('waitForTask polls task.list by consul id (and name) until the task completes', async () => {
     const vm = t.client();
+    // The task finishes only when the test says so, after the waiter has seen it running: on a loaded machine
+    // a fixed 60 ms task could be over before the first poll, and "polls until" would go untested.
+    t.sim.state.taskDelayMs = 60_000;
     const { task } = await vm.host.stop({ host_id: 1 });
-    const done = await vm.waitForTask(task as number, { name: 'host_stop', intervalMs: 10 });
+    const polls = () => t.sim.log.filter((entry) => entry.path === '/vm/v3/task');
+    const waiting = vm.waitForTask(task as number, { name: 'host_stop', intervalMs: 10 });
+    while (polls().length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    const running = t.sim.state.tasks.find((item) => item.consul_id === task);
+    if (running) running.doneAt = 0;
+    const done = await waiting;
     expect(done).toMatchObject({ consul_id: task, name: 'host_stop', status: 'complete' });
-    const polls = t.sim.log.filter((entry) => entry.path === '/vm/v3/task');
-    expect(polls.length).toBeGreaterThan(1);
-    expect(polls[0]?.query.where).toBe(`(consul_id EQ '${task}') AND (name EQ 'host_stop')`);
+    expect(polls().length).toBeGreaterThan(2);
+    expect(polls()[0]?.query.where).toBe(`(consul_id EQ '${task}') AND (name EQ 'host_stop')`);
     expect((await vm.host.get({ host_id: 1 })).state).toBe('stopped');
   });
 
