@@ -108,20 +108,20 @@ export function toolInputSchema(
     properties.account = {
       type: 'string',
       enum: [...accountNames],
-      description: 'Account to use (no default).',
+      description: 'Account (no default).',
     };
     required.push('account');
   }
   if (tool.mutating) {
     properties.dry_run = {
       type: 'boolean',
-      description: 'Preview: return the request, send nothing.',
+      description: 'Preview only: send nothing.',
     };
   }
   if (confirms) {
     properties.confirmation_token = {
       type: 'string',
-      description: 'From the confirmation preview of these exact arguments.',
+      description: 'From the confirmation preview.',
     };
   }
   return {

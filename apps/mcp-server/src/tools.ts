@@ -62,7 +62,8 @@ export function buildToolSpecs(vendors: readonly VendorModule[]): ToolSpec[] {
         vendor,
         entry,
         effect: entry.endpoint.effect,
-        title: `${vendor.title}: ${words(entry.path)}`,
+        // The short vendor name ("ISPmanager", not "ISPmanager / COREmanager panels"): a title is a label.
+        title: `${vendor.title.split(' / ')[0]}: ${words(entry.path)}`,
         description: describe(entry),
         annotations,
         mutating,

@@ -105,9 +105,8 @@ export const listFilterShape = {
     {
       anyOf: [{ type: 'object' }, { type: 'string' }],
       description:
-        'Filter. A tree: {field, op, value} with op EQ, NE, GT, GE, LT, LE or CP (LIKE, % and _ wildcards), ' +
-        'combined as {and:[...]}, {or:[...]} or {not:{...}}; text values are quoted for you. Or a raw ' +
-        "expression: (name EQ 'web') AND (state EQ 'active').",
+        '{field,op,value} with op EQ NE GT GE LT LE or CP (LIKE % _), nested in {and:[]} {or:[]} {not:{}}; ' +
+        "or raw (name EQ 'a') AND (id GT 2)",
     },
   ),
   orderby: listedAs(
@@ -117,11 +116,14 @@ export const listFilterShape = {
       .describe('Sort order; without it the list is sorted by id ascending'),
     {
       anyOf: [{ type: 'object' }, { type: 'array', items: { type: 'object' } }],
-      description:
-        'Sort: {field, direction: asc|desc} (e.g. {"field":"name"}) or a list of up to 5; default id ascending.',
+      description: '{field, direction: asc|desc} or up to 5 of them; default id asc',
     },
   ),
-  limit: LimitSchema.optional().describe('Return only a range of the filtered list'),
+  // Listed compactly too: the two described integers cost ~75 tokens in each list tool.
+  limit: listedAs(LimitSchema.optional().describe('Return only a range of the filtered list'), {
+    type: 'object',
+    description: 'Range: {offset (from 0), count (1-100000)}',
+  }),
 };
 
 /** The filter fields of a list call. */

@@ -24,39 +24,26 @@ const DbName = z
 /** Databases: `db` and its family, and database servers under `db.server`. */
 export const db = {
   list: endpoint({
-    summary: 'List databases (func db).',
+    summary: 'List databases.',
     route: { func: 'db', result: 'list' } satisfies PanelRoute,
     input: z.strictObject({ ...pagingFields }),
     output: listResult(Database),
     effect: 'read',
   }),
   edit: endpoint({
-    summary:
-      'Create a database with its user (mode "create") or change one (mode "edit") through func db.edit.',
-    description:
-      'Create needs name, server (from ispmanager_db_server_list), username and password; user "*" (the default) creates a new database user.',
+    summary: 'Create or change a database and its user.',
+    description: 'Create needs name, server, and username + password for a new user.',
     route: { func: 'db.edit', result: 'ok', sok: true, confirm: 'password' } satisfies PanelRoute,
     input: editInput({
-      elid: 'the database pair name->server (from ispmanager_db_list)',
+      elid: 'pair name->server from ispmanager_db_list',
       fields: {
-        name: DbName.optional().describe('database name (create only)'),
-        server: z
-          .string()
-          .min(1)
-          .max(128)
-          .optional()
-          .describe('database server name (from ispmanager_db_server_list)'),
-        owner: z.string().max(64).optional().describe('owning panel user (from ispmanager_user_list)'),
-        charset: z.string().max(32).optional().describe('character set, e.g. utf8mb4'),
-        user: z
-          .string()
-          .max(64)
-          .optional()
-          .describe('existing database user, or "*" to create one (default "*")'),
-        username: DbName.optional().describe('name of the new database user'),
-        password: Password.optional().describe(
-          'password of the new database user (sent with its confirmation)',
-        ),
+        name: DbName.optional().describe('create only'),
+        server: z.string().min(1).max(128).optional().describe('server name from ispmanager_db_server_list'),
+        owner: z.string().max(64).optional().describe('owner, from ispmanager_user_list'),
+        charset: z.string().max(32).optional().describe('e.g. utf8mb4'),
+        user: z.string().max(64).optional().describe('existing db user, or "*" (default) for a new one'),
+        username: DbName.optional().describe('new db user name'),
+        password: Password.optional().describe('new db user password'),
         remote_access: z.boolean().optional().describe('allow connections from other hosts'),
       },
       required: ['name', 'server'],
@@ -66,32 +53,31 @@ export const db = {
     idempotent: false,
   }),
   delete: endpoint({
-    summary: 'Delete databases (func db.delete).',
+    summary: 'Delete databases.',
     route: { func: 'db.delete', result: 'ok', sok: true } satisfies PanelRoute,
-    input: z.strictObject({ elid: ids('database pair(s) name->server from ispmanager_db_list') }),
+    input: z.strictObject({ elid: ids('pairs name->server from ispmanager_db_list') }),
     output: OkResult,
     effect: 'delete',
   }),
   server: {
     list: endpoint({
-      summary: 'List database servers (func db.server).',
+      summary: 'List database servers.',
       route: { func: 'db.server', result: 'list' } satisfies PanelRoute,
       input: z.strictObject({ ...pagingFields }),
       output: listResult(DatabaseServer),
       effect: 'read',
     }),
     edit: endpoint({
-      summary:
-        'Register a database server (mode "create") or change one (mode "edit") through func db.server.edit.',
+      summary: 'Register or change a database server.',
       route: { func: 'db.server.edit', result: 'ok', sok: true, confirm: 'password' } satisfies PanelRoute,
       input: editInput({
-        elid: 'the server name (from ispmanager_db_server_list)',
+        elid: 'server name from ispmanager_db_server_list',
         fields: {
-          name: z.string().min(1).max(128).optional().describe('server name (create only)'),
+          name: z.string().min(1).max(128).optional().describe('create only'),
           type: z.enum(['mysql', 'postgresql']).optional().describe('server type'),
-          host: z.string().min(1).max(255).optional().describe('host[:port] of the server'),
-          username: z.string().min(1).max(64).optional().describe('administrator login on the server'),
-          password: Password.optional().describe('administrator password (sent with its confirmation)'),
+          host: z.string().min(1).max(255).optional().describe('host[:port]'),
+          username: z.string().min(1).max(64).optional().describe('admin login'),
+          password: Password.optional().describe('admin password'),
           remote_access: z.boolean().optional().describe('allow remote connections'),
         },
         required: ['name', 'type', 'host'],

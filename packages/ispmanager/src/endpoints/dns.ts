@@ -30,37 +30,32 @@ export const DnsRecord = z.looseObject({
   info: optText,
 });
 
-const Zone = DomainName.describe('the zone name (from ispmanager_domain_list)');
+const Zone = DomainName.describe('zone from ispmanager_domain_list');
 const RecordType = z
   .enum(['a', 'aaaa', 'cname', 'mx', 'txt', 'ns', 'srv', 'caa', 'ptr'])
-  .describe('record type, lower case');
+  .describe('record type');
 
 const domainFields = {
-  name: DomainName.optional().describe('the zone name (create only; the id afterwards)'),
+  name: DomainName.optional().describe('zone name, create only; the id afterwards'),
   dtype: z.enum(['master', 'slave']).optional().describe('zone type'),
-  ip: IpAddress.optional().describe("IP address the zone's A records point to"),
-  ns: spaceList(DomainName, 'name servers, e.g. ["ns1.example.com.", "ns2.example.com."]').optional(),
-  owner: z.string().max(64).optional().describe('owning panel user (from ispmanager_user_list)'),
-  email: EmailAddress.optional().describe('zone administrator e-mail (SOA)'),
-  masterip: IpAddress.optional().describe('master server IP of a slave zone'),
+  ip: IpAddress.optional().describe('IP the A records point to'),
+  ns: spaceList(DomainName, 'name servers, e.g. ["ns1.example.com."]').optional(),
+  owner: z.string().max(64).optional().describe('owner, from ispmanager_user_list'),
+  email: EmailAddress.optional().describe('admin e-mail (SOA)'),
+  masterip: IpAddress.optional().describe('master IP of a slave zone'),
 };
 
 const recordInput = editInput({
-  elid: 'the record key rkey (from ispmanager_domain_record_list)',
+  elid: 'rkey from ispmanager_domain_record_list',
   fields: {
     plid: Zone,
-    name: z
-      .string()
-      .min(1)
-      .max(253)
-      .optional()
-      .describe('record name: "www", "@" or an FQDN ending in one dot'),
+    name: z.string().min(1).max(253).optional().describe('"www", "@" or an FQDN ending in a dot'),
     rtype: RecordType.optional(),
-    ttl: z.number().int().min(1).max(2_147_483_647).optional().describe('TTL in seconds'),
-    ip: IpAddress.optional().describe('address of an a/aaaa record'),
-    domain: z.string().min(1).max(253).optional().describe('target host of an mx/cname/ns/srv record'),
-    priority: z.number().int().min(0).max(65_535).optional().describe('priority of an mx/srv record'),
-    value: z.string().min(1).max(4096).optional().describe('value of a txt/caa/other record'),
+    ttl: z.number().int().min(1).max(2_147_483_647).optional().describe('seconds'),
+    ip: IpAddress.optional().describe('a/aaaa address'),
+    domain: z.string().min(1).max(253).optional().describe('mx/cname/ns/srv target host'),
+    priority: z.number().int().min(0).max(65_535).optional().describe('mx/srv priority'),
+    value: z.string().min(1).max(4096).optional().describe('txt/caa/other value'),
   },
   required: ['name', 'rtype'],
 }).superRefine((input, ctx) => {
@@ -100,18 +95,18 @@ const recordInput = editInput({
 /** DNS zones: `domain`, `domain.edit`, `domain.delete`, and records under `domain.record`. */
 export const domain = {
   list: endpoint({
-    summary: 'List DNS zones (func domain).',
+    summary: 'List DNS zones.',
     route: { func: 'domain', result: 'list' } satisfies PanelRoute,
     input: z.strictObject({ ...pagingFields }),
     output: listResult(DnsDomain),
     effect: 'read',
   }),
   edit: endpoint({
-    summary: 'Create a DNS zone (mode "create") or change one (mode "edit") through func domain.edit.',
+    summary: 'Create or change a DNS zone.',
     description: 'Create needs name and ip.',
     route: { func: 'domain.edit', result: 'ok', sok: true } satisfies PanelRoute,
     input: editInput({
-      elid: 'the zone name (from ispmanager_domain_list)',
+      elid: 'zone from ispmanager_domain_list',
       fields: domainFields,
       required: ['name', 'ip'],
     }),
@@ -120,25 +115,23 @@ export const domain = {
     idempotent: false,
   }),
   delete: endpoint({
-    summary: 'Delete DNS zones and all their records (func domain.delete).',
+    summary: 'Delete DNS zones with all their records.',
     route: { func: 'domain.delete', result: 'ok', sok: true } satisfies PanelRoute,
-    input: z.strictObject({ elid: ids('zone name(s) from ispmanager_domain_list') }),
+    input: z.strictObject({ elid: ids('zones from ispmanager_domain_list') }),
     output: OkResult,
     effect: 'delete',
   }),
   record: {
     list: endpoint({
-      summary: 'List the records of a DNS zone (func domain.record).',
+      summary: 'List records of a DNS zone.',
       route: { func: 'domain.record', result: 'list' } satisfies PanelRoute,
       input: z.strictObject({ elid: Zone, ...pagingFields }),
       output: listResult(DnsRecord),
       effect: 'read',
     }),
     edit: endpoint({
-      summary:
-        'Create a DNS record (mode "create") or change one (mode "edit") in a zone (func domain.record.edit).',
-      description:
-        'plid is the zone; the value goes to ip (a/aaaa), domain + priority (mx), domain (cname/ns) or value (txt). Edit needs elid = rkey from ispmanager_domain_record_list.',
+      summary: 'Create or change a DNS record.',
+      description: 'Create needs ip (a/aaaa), domain + priority (mx), domain (cname/ns) or value (txt/caa).',
       route: { func: 'domain.record.edit', result: 'ok', sok: true } satisfies PanelRoute,
       input: recordInput,
       output: OkResult,
@@ -146,11 +139,11 @@ export const domain = {
       idempotent: false,
     }),
     delete: endpoint({
-      summary: 'Delete DNS records of a zone (func domain.record.delete).',
+      summary: 'Delete DNS records of a zone.',
       route: { func: 'domain.record.delete', result: 'ok', sok: true } satisfies PanelRoute,
       input: z.strictObject({
         plid: Zone,
-        elid: ids('record key(s) rkey from ispmanager_domain_record_list'),
+        elid: ids('rkeys from ispmanager_domain_record_list'),
       }),
       output: OkResult,
       effect: 'delete',

@@ -7,23 +7,24 @@ import { flag, listResult, OkResult, optText, text } from '../schemas/output.js'
 /** An FTP user as `func=ftp.user` lists it. */
 export const FtpUser = z.looseObject({ name: text, owner: optText, home: optText, active: flag });
 
-const ftpIds = ids('FTP user name(s) from ispmanager_ftp_user_list');
+const ftpIds = ids('names from ispmanager_ftp_user_list');
 
 /** FTP users: `ftp.user` and its family. */
 export const ftp = {
   user: {
     list: endpoint({
-      summary: 'List FTP users (func ftp.user).',
+      summary: 'List FTP users.',
       route: { func: 'ftp.user', result: 'list' } satisfies PanelRoute,
       input: z.strictObject({ ...pagingFields }),
       output: listResult(FtpUser),
       effect: 'read',
     }),
     edit: endpoint({
-      summary: 'Create an FTP user (mode "create") or change one (mode "edit") through func ftp.user.edit.',
+      summary: 'Create or change an FTP user.',
+      description: 'Create needs name and passwd.',
       route: { func: 'ftp.user.edit', result: 'ok', sok: true, confirm: 'passwd' } satisfies PanelRoute,
       input: editInput({
-        elid: 'the FTP user name (from ispmanager_ftp_user_list)',
+        elid: 'name from ispmanager_ftp_user_list',
         fields: {
           name: z
             .string()
@@ -31,10 +32,10 @@ export const ftp = {
             .max(64)
             .regex(/^[A-Za-z0-9_.@-]+$/, 'letters, digits, "_", ".", "@", "-"')
             .optional()
-            .describe('FTP login (create only)'),
-          owner: z.string().max(64).optional().describe('owning panel user (from ispmanager_user_list)'),
-          passwd: Password.optional().describe('password (sent with its confirmation)'),
-          home: z.string().max(1024).optional().describe('home directory relative to the owner home'),
+            .describe('login, create only'),
+          owner: z.string().max(64).optional().describe('owner, from ispmanager_user_list'),
+          passwd: Password.optional().describe('password'),
+          home: z.string().max(1024).optional().describe('home directory, relative to owner home'),
         },
         required: ['name', 'passwd'],
       }),
@@ -43,14 +44,14 @@ export const ftp = {
       idempotent: false,
     }),
     delete: endpoint({
-      summary: 'Delete FTP users (func ftp.user.delete).',
+      summary: 'Delete FTP users.',
       route: { func: 'ftp.user.delete', result: 'ok', sok: true } satisfies PanelRoute,
       input: z.strictObject({ elid: ftpIds }),
       output: OkResult,
       effect: 'delete',
     }),
     suspend: endpoint({
-      summary: 'Suspend FTP users (func ftp.user.suspend).',
+      summary: 'Suspend FTP users.',
       route: { func: 'ftp.user.suspend', result: 'ok', sok: true } satisfies PanelRoute,
       input: z.strictObject({ elid: ftpIds }),
       output: OkResult,
@@ -58,7 +59,7 @@ export const ftp = {
       idempotent: true,
     }),
     resume: endpoint({
-      summary: 'Resume suspended FTP users (func ftp.user.resume).',
+      summary: 'Resume suspended FTP users.',
       route: { func: 'ftp.user.resume', result: 'ok', sok: true } satisfies PanelRoute,
       input: z.strictObject({ elid: ftpIds }),
       output: OkResult,

@@ -12,28 +12,27 @@ export const Mailbox = z.looseObject({ name: text, forward: optText, size: optTe
 /** Mail domains: `emaildomain` and its family. */
 export const emaildomain = {
   list: endpoint({
-    summary: 'List mail domains (func emaildomain).',
+    summary: 'List mail domains.',
     route: { func: 'emaildomain', result: 'list' } satisfies PanelRoute,
     input: z.strictObject({ ...pagingFields }),
     output: listResult(MailDomain),
     effect: 'read',
   }),
   edit: endpoint({
-    summary:
-      'Create a mail domain (mode "create") or change one (mode "edit") through func emaildomain.edit.',
+    summary: 'Create or change a mail domain.',
     route: { func: 'emaildomain.edit', result: 'ok', sok: true } satisfies PanelRoute,
     input: editInput({
-      elid: 'the mail domain (from ispmanager_emaildomain_list)',
+      elid: 'domain from ispmanager_emaildomain_list',
       fields: {
-        name: DomainName.optional().describe('the mail domain (create only; the id afterwards)'),
-        owner: z.string().max(64).optional().describe('owning panel user (from ispmanager_user_list)'),
-        ip: IpAddress.optional().describe('IP address mail is served on'),
+        name: DomainName.optional().describe('domain, create only; the id afterwards'),
+        owner: z.string().max(64).optional().describe('owner, from ispmanager_user_list'),
+        ip: IpAddress.optional().describe('IP mail is served on'),
         defaction: z
           .enum(['ignore', 'error', 'forward'])
           .optional()
-          .describe('what happens to mail for unknown boxes'),
-        dkim: z.boolean().optional().describe('sign outgoing mail with DKIM'),
-        secure: z.boolean().optional().describe('enable SSL for mail'),
+          .describe('action for mail to unknown boxes'),
+        dkim: z.boolean().optional().describe('DKIM-sign outgoing mail'),
+        secure: z.boolean().optional().describe('enable SSL'),
       },
       required: ['name'],
     }),
@@ -42,9 +41,9 @@ export const emaildomain = {
     idempotent: false,
   }),
   delete: endpoint({
-    summary: 'Delete mail domains with their mailboxes (func emaildomain.delete).',
+    summary: 'Delete mail domains with their mailboxes.',
     route: { func: 'emaildomain.delete', result: 'ok', sok: true } satisfies PanelRoute,
-    input: z.strictObject({ elid: ids('mail domain(s) from ispmanager_emaildomain_list') }),
+    input: z.strictObject({ elid: ids('domains from ispmanager_emaildomain_list') }),
     output: OkResult,
     effect: 'delete',
   }),
@@ -53,19 +52,18 @@ export const emaildomain = {
 /** Mailboxes: `email` and its family. */
 export const email = {
   list: endpoint({
-    summary: 'List mailboxes (func email).',
+    summary: 'List mailboxes.',
     route: { func: 'email', result: 'list' } satisfies PanelRoute,
     input: z.strictObject({ ...pagingFields }),
     output: listResult(Mailbox),
     effect: 'read',
   }),
   edit: endpoint({
-    summary: 'Create a mailbox (mode "create") or change one (mode "edit") through func email.edit.',
-    description:
-      'Create needs name (the part before @), domainname (from ispmanager_emaildomain_list) and passwd.',
+    summary: 'Create or change a mailbox.',
+    description: 'Create needs name, domainname and passwd.',
     route: { func: 'email.edit', result: 'ok', sok: true, confirm: 'passwd' } satisfies PanelRoute,
     input: editInput({
-      elid: 'the mailbox address box@domain (from ispmanager_email_list)',
+      elid: 'box@domain from ispmanager_email_list',
       fields: {
         name: z
           .string()
@@ -73,15 +71,15 @@ export const email = {
           .max(64)
           .regex(/^[A-Za-z0-9._+-]+$/, 'the local part of an address')
           .optional()
-          .describe('the part before @ (create only)'),
-        domainname: DomainName.optional().describe('the mail domain (create only)'),
-        passwd: Password.optional().describe('mailbox password (sent with its confirmation)'),
-        maxsize: z.number().int().min(0).optional().describe('quota in MiB (0 = unlimited)'),
+          .describe('part before @, create only'),
+        domainname: DomainName.optional().describe('create only, from ispmanager_emaildomain_list'),
+        passwd: Password.optional().describe('password'),
+        maxsize: z.number().int().min(0).optional().describe('quota, MiB (0 = unlimited)'),
         forward: z
           .string()
           .max(1024)
           .optional()
-          .describe('forward copies to these addresses (space-separated)'),
+          .describe('forward copies to these space-separated addresses'),
         note: z.string().max(1024).optional().describe('comment'),
       },
       required: ['name', 'domainname', 'passwd'],
@@ -91,9 +89,9 @@ export const email = {
     idempotent: false,
   }),
   delete: endpoint({
-    summary: 'Delete mailboxes (func email.delete).',
+    summary: 'Delete mailboxes.',
     route: { func: 'email.delete', result: 'ok', sok: true } satisfies PanelRoute,
-    input: z.strictObject({ elid: ids('mailbox address(es) from ispmanager_email_list') }),
+    input: z.strictObject({ elid: ids('addresses from ispmanager_email_list') }),
     output: OkResult,
     effect: 'delete',
   }),

@@ -1,4 +1,4 @@
-import { endpoint } from '@x/auth-core';
+import { endpoint, listedAs } from '@x/auth-core';
 import { z } from 'zod';
 import type { PanelRoute } from '../route.js';
 import { EmailAddress, editInput, ids, pagingFields } from '../schemas/common.js';
@@ -13,40 +13,43 @@ export const CronJob = z.looseObject({
   active: flag,
 });
 
+// Five of these in one tool: listed with the character rule only (at most 64 characters).
 const CronField = (what: string) =>
-  z
-    .string()
-    .min(1)
-    .max(64)
-    .regex(/^[0-9*,/-]+$/, 'a cron field: digits, "*", ",", "/", "-"')
-    .optional()
-    .describe(`${what} (type_expert)`);
+  listedAs(
+    z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[0-9*,/-]+$/, 'a cron field: digits, "*", ",", "/", "-"')
+      .optional()
+      .describe(what),
+    { type: 'string', pattern: '^[0-9*,/-]+$', description: what },
+  );
 
 /** Cron jobs: `scheduler` and its family. */
 export const scheduler = {
   list: endpoint({
-    summary: 'List cron jobs (func scheduler).',
+    summary: 'List cron jobs.',
     route: { func: 'scheduler', result: 'list' } satisfies PanelRoute,
     input: z.strictObject({ ...pagingFields }),
     output: listResult(CronJob),
     effect: 'read',
   }),
   edit: endpoint({
-    summary: 'Create a cron job (mode "create") or change one (mode "edit") through func scheduler.edit.',
-    description:
-      'schedule_type "type_basic" uses run_every; "type_expert" uses input_min, input_hour, input_dmonth, input_month, input_dweek.',
+    summary: 'Create or change a cron job.',
+    description: 'schedule_type type_basic uses run_every; type_expert uses the input_* cron fields.',
     route: { func: 'scheduler.edit', result: 'ok', sok: true } satisfies PanelRoute,
     input: editInput({
-      elid: 'the job key (from ispmanager_scheduler_list)',
+      elid: 'job key from ispmanager_scheduler_list',
       fields: {
-        command: z.string().min(1).max(4096).optional().describe('the shell command'),
+        command: z.string().min(1).max(4096).optional().describe('shell command'),
         description: z.string().max(1024).optional().describe('comment'),
-        mailto: EmailAddress.optional().describe('send the output to this address'),
-        schedule_type: z.enum(['type_basic', 'type_expert']).optional().describe('how the schedule is given'),
+        mailto: EmailAddress.optional().describe('mail output to'),
+        schedule_type: z.enum(['type_basic', 'type_expert']).optional().describe('schedule kind'),
         run_every: z
           .enum(['every_hour', 'every_day', 'every_week', 'every_month'])
           .optional()
-          .describe('period (type_basic)'),
+          .describe('period'),
         input_min: CronField('minute'),
         input_hour: CronField('hour'),
         input_dmonth: CronField('day of month'),
@@ -68,9 +71,9 @@ export const scheduler = {
     idempotent: false,
   }),
   delete: endpoint({
-    summary: 'Delete cron jobs (func scheduler.delete).',
+    summary: 'Delete cron jobs.',
     route: { func: 'scheduler.delete', result: 'ok', sok: true } satisfies PanelRoute,
-    input: z.strictObject({ elid: ids('job key(s) from ispmanager_scheduler_list') }),
+    input: z.strictObject({ elid: ids('job keys from ispmanager_scheduler_list') }),
     output: OkResult,
     effect: 'delete',
   }),

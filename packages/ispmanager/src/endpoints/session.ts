@@ -14,21 +14,18 @@ export const LoginLink = OkResult.extend({
 /** One-time logins: `session.newkey`. */
 export const session = {
   newkey: endpoint({
-    summary:
-      'Create a one-time login URL for a panel user (func session.newkey then func=auth with the key).',
-    description:
-      'Needs administrator rights. The returned url logs the user in once without a password: hand it only to that user. ' +
-      'The key is generated (192 random bits) unless given.',
+    summary: 'Create a one-time login URL for a panel user (needs admin rights).',
+    description: 'The url logs the user in once without a password: hand it only to that user.',
     route: { func: 'session.newkey', result: 'ok', sok: true, keyFlow: true } satisfies PanelRoute,
     input: z.strictObject({
-      username: UserName.describe('the panel user to log in (from ispmanager_user_list)'),
+      username: UserName.describe('user from ispmanager_user_list'),
       key: z
         .string()
         .min(16)
         .max(128)
         .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "_" and "-"')
         .optional()
-        .describe('the one-time key, at least 16 characters (default: a random one)'),
+        .describe('one-time key (default: random, 192 bits)'),
     }),
     output: LoginLink,
     effect: 'create',

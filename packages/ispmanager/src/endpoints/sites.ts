@@ -32,52 +32,43 @@ const PhpMode = z
   .describe('PHP handler');
 
 const siteFields = {
-  site_name: DomainName.optional().describe('the site domain (create only; the id afterwards)'),
-  site_owner: z.string().max(64).optional().describe('owning panel user (from ispmanager_user_list)'),
-  site_aliases: spaceList(DomainName, 'aliases, the whole list (an edit replaces it)').optional(),
-  site_email: EmailAddress.optional().describe('administrator e-mail of the site'),
-  site_home: z.string().max(1024).optional().describe('document root, relative to the owner home'),
-  site_ipaddrs: z
-    .array(IpAddress)
-    .max(32)
-    .optional()
-    .describe('IP addresses; resend all of them on edit of a multi-IP site'),
-  site_ipsrc: z
-    .enum(['auto', 'manual'])
-    .optional()
-    .describe('how IPs are chosen ("manual" with site_ipaddrs)'),
+  site_name: DomainName.optional().describe('site domain, create only; the id afterwards'),
+  site_owner: z.string().max(64).optional().describe('owner, from ispmanager_user_list'),
+  site_aliases: spaceList(DomainName, 'aliases; an edit replaces the list').optional(),
+  site_email: EmailAddress.optional().describe('admin e-mail'),
+  site_home: z.string().max(1024).optional().describe('document root, relative to owner home'),
+  site_ipaddrs: z.array(IpAddress).max(32).optional().describe('IP addresses; on edit resend all of them'),
+  site_ipsrc: z.enum(['auto', 'manual']).optional().describe('"manual" uses site_ipaddrs'),
   site_php_enable: z.boolean().optional().describe('enable PHP'),
   site_php_mode: PhpMode.optional(),
   site_php_fpm_version: z
     .string()
     .max(64)
     .optional()
-    .describe('PHP-FPM version key (from ispmanager_phpversions_list)'),
+    .describe('PHP-FPM version key from ispmanager_phpversions_list'),
   site_php_cgi_version: z
     .string()
     .max(64)
     .optional()
-    .describe('PHP CGI version key (from ispmanager_phpversions_list)'),
+    .describe('PHP CGI version key from ispmanager_phpversions_list'),
   site_php_apache_version: z.string().max(64).optional().describe('Apache module PHP version key'),
   site_ssl_cert: z
     .string()
     .max(256)
     .optional()
-    .describe(
-      '"selfsigned", "letsencrypt", "ssl_not_used", or a certificate name from ispmanager_sslcert_list',
-    ),
+    .describe('"selfsigned", "letsencrypt", "ssl_not_used" or a name from ispmanager_sslcert_list'),
   site_secure: z.boolean().optional().describe('serve over HTTPS'),
   site_redirect_http: z.boolean().optional().describe('redirect HTTP to HTTPS'),
   site_hsts: z.boolean().optional().describe('send HSTS'),
 };
 
 const webdomainFields = {
-  name: DomainName.optional().describe('the site domain (create only; the id afterwards)'),
-  owner: z.string().max(64).optional().describe('owning panel user (from ispmanager_user_list)'),
-  aliases: spaceList(DomainName, 'aliases, the whole list (an edit replaces it)').optional(),
-  email: EmailAddress.optional().describe('administrator e-mail of the site'),
-  home: z.string().max(1024).optional().describe('document root, relative to the owner home'),
-  ipaddrs: z.array(IpAddress).max(32).optional().describe('IP addresses of the site'),
+  name: DomainName.optional().describe('site domain, create only; the id afterwards'),
+  owner: z.string().max(64).optional().describe('owner, from ispmanager_user_list'),
+  aliases: spaceList(DomainName, 'aliases; an edit replaces the list').optional(),
+  email: EmailAddress.optional().describe('admin e-mail'),
+  home: z.string().max(1024).optional().describe('document root, relative to owner home'),
+  ipaddrs: z.array(IpAddress).max(32).optional().describe('IP addresses'),
   charset: z.string().max(32).optional().describe('default charset, e.g. UTF-8'),
   dirindex: z.string().max(256).optional().describe('index files, e.g. "index.php index.html"'),
   php: z.boolean().optional().describe('enable PHP'),
@@ -86,24 +77,23 @@ const webdomainFields = {
     .string()
     .max(64)
     .optional()
-    .describe('PHP-FPM version key (from ispmanager_phpversions_list)'),
+    .describe('PHP-FPM version key from ispmanager_phpversions_list'),
   php_cgi_version: z.string().max(64).optional().describe('PHP CGI version key'),
   cgi: z.boolean().optional().describe('enable CGI'),
   ssl: z.boolean().optional().describe('enable HTTPS'),
   ssl_cert: z.string().max(256).optional().describe('certificate name from ispmanager_sslcert_list'),
 };
 
-const siteIds = ids('site name(s) from ispmanager_webdomain_list');
+const siteIds = ids('site names from ispmanager_webdomain_list');
 
 /** ISPmanager 6 sites: `site.edit`. */
 export const site = {
   edit: endpoint({
-    summary:
-      'Create an ISPmanager 6 site (mode "create") or change one (mode "edit") through func site.edit.',
-    description: 'Create needs site_name and site_owner. Sites are listed by ispmanager_webdomain_list.',
+    summary: 'Create or change a site on ISPmanager 6.',
+    description: 'Create needs site_name and site_owner.',
     route: { func: 'site.edit', result: 'ok', sok: true } satisfies PanelRoute,
     input: editInput({
-      elid: 'the site name (from ispmanager_webdomain_list)',
+      elid: 'site name from ispmanager_webdomain_list',
       fields: siteFields,
       required: ['site_name'],
     }),
@@ -116,18 +106,18 @@ export const site = {
 /** Sites (WWW domains): `webdomain` and its family. */
 export const webdomain = {
   list: endpoint({
-    summary: 'List sites (WWW domains) with owner, document root, IP and PHP settings (func webdomain).',
+    summary: 'List sites (WWW domains) with owner, document root, IP and PHP settings.',
     route: { func: 'webdomain', result: 'list' } satisfies PanelRoute,
     input: z.strictObject({ ...pagingFields }),
     output: listResult(WebDomain),
     effect: 'read',
   }),
   edit: endpoint({
-    summary: 'Create a site (mode "create") or change one (mode "edit") through func webdomain.edit.',
-    description: 'Create needs name and owner; aliases given on edit replace the whole list.',
+    summary: 'Create or change a site.',
+    description: 'Create needs name and owner.',
     route: { func: 'webdomain.edit', result: 'ok', sok: true } satisfies PanelRoute,
     input: editInput({
-      elid: 'the site name (from ispmanager_webdomain_list)',
+      elid: 'site name from ispmanager_webdomain_list',
       fields: webdomainFields,
       required: ['name'],
     }),
@@ -136,17 +126,17 @@ export const webdomain = {
     idempotent: false,
   }),
   delete: endpoint({
-    summary: 'Delete sites (func webdomain.delete).',
+    summary: 'Delete sites.',
     route: { func: 'webdomain.delete', result: 'ok', sok: true } satisfies PanelRoute,
     input: z.strictObject({
       elid: siteIds,
-      remove_directory: z.boolean().optional().describe('also delete the document root (default: keep it)'),
+      remove_directory: z.boolean().optional().describe('also delete document root (default false)'),
     }),
     output: OkResult,
     effect: 'delete',
   }),
   suspend: endpoint({
-    summary: 'Suspend sites (func webdomain.suspend).',
+    summary: 'Suspend sites.',
     route: { func: 'webdomain.suspend', result: 'ok', sok: true } satisfies PanelRoute,
     input: z.strictObject({ elid: siteIds }),
     output: OkResult,
@@ -154,7 +144,7 @@ export const webdomain = {
     idempotent: true,
   }),
   resume: endpoint({
-    summary: 'Resume suspended sites (func webdomain.resume).',
+    summary: 'Resume suspended sites.',
     route: { func: 'webdomain.resume', result: 'ok', sok: true } satisfies PanelRoute,
     input: z.strictObject({ elid: siteIds }),
     output: OkResult,

@@ -1,4 +1,4 @@
-import { endpoint } from '@x/auth-core';
+import { endpoint, listedAs } from '@x/auth-core';
 import { z } from 'zod';
 import type { PanelRoute } from '../route.js';
 import { DomainName, EmailAddress, ids, pagingFields } from '../schemas/common.js';
@@ -17,26 +17,28 @@ export const Certificate = z.looseObject({
   active: flag,
 });
 
-const KeyLength = z
-  .union([z.literal(2048), z.literal(3072), z.literal(4096)])
-  .describe('RSA key length in bits');
+// Listed as an integer enum: the union of literals renders as three const objects.
+const KeyLength = listedAs(
+  z.union([z.literal(2048), z.literal(3072), z.literal(4096)]).describe('RSA key bits'),
+  { type: 'integer', enum: [2048, 3072, 4096], description: 'RSA key bits' },
+);
 
 /** SSL certificates: `sslcert`, `sslcert.selfsigned`, `sslcert.delete`. */
 export const sslcert = {
   list: endpoint({
-    summary: 'List SSL certificates (func sslcert).',
+    summary: 'List SSL certificates.',
     route: { func: 'sslcert', result: 'list' } satisfies PanelRoute,
     input: z.strictObject({ ...pagingFields }),
     output: listResult(Certificate),
     effect: 'read',
   }),
   selfsigned: endpoint({
-    summary: 'Create a self-signed certificate for a domain (func sslcert.selfsigned).',
+    summary: 'Create a self-signed certificate.',
     route: { func: 'sslcert.selfsigned', result: 'ok', sok: true } satisfies PanelRoute,
     input: z.strictObject({
-      domain: DomainName.describe('the domain the certificate is for'),
-      username: z.string().min(1).max(64).describe('owning panel user (from ispmanager_user_list)'),
-      email: EmailAddress.optional().describe('contact e-mail in the certificate'),
+      domain: DomainName.describe('domain it is for'),
+      username: z.string().min(1).max(64).describe('owner, from ispmanager_user_list'),
+      email: EmailAddress.optional().describe('contact e-mail'),
       keylen: KeyLength.optional(),
       org: z.string().max(128).optional().describe('organisation'),
       department: z.string().max(128).optional().describe('department'),
@@ -48,9 +50,9 @@ export const sslcert = {
     effect: 'create',
   }),
   delete: endpoint({
-    summary: 'Delete SSL certificates (func sslcert.delete).',
+    summary: 'Delete SSL certificates.',
     route: { func: 'sslcert.delete', result: 'ok', sok: true } satisfies PanelRoute,
-    input: z.strictObject({ elid: ids('certificate key(s) from ispmanager_sslcert_list') }),
+    input: z.strictObject({ elid: ids('keys from ispmanager_sslcert_list') }),
     output: OkResult,
     effect: 'delete',
   }),
@@ -59,28 +61,23 @@ export const sslcert = {
 /** Let's Encrypt: `letsencrypt.generate`. */
 export const letsencrypt = {
   generate: endpoint({
-    summary: "Order a Let's Encrypt certificate for a site's domains (func letsencrypt.generate).",
-    description: 'The panel issues it in the background; check ispmanager_sslcert_list afterwards.',
+    summary: "Order a Let's Encrypt certificate for a site.",
+    description: 'Issued in the background; check ispmanager_sslcert_list.',
     route: { func: 'letsencrypt.generate', result: 'ok', sok: true } satisfies PanelRoute,
     input: z.strictObject({
-      domain_name: DomainName.describe('the site the certificate is for (from ispmanager_webdomain_list)'),
+      domain_name: DomainName.describe('site from ispmanager_webdomain_list'),
       domain: z
         .array(DomainName)
         .min(1)
         .max(100)
         .transform((names) => names.join(' '))
-        .describe(
-          'the names the certificate covers, e.g. ["example.com", "www.example.com"] (sent space-separated)',
-        ),
-      crtname: z.string().min(1).max(128).optional().describe('certificate name (default: the domain)'),
-      email: EmailAddress.optional().describe("contact e-mail for Let's Encrypt"),
-      username: z.string().min(1).max(64).optional().describe('owning panel user'),
+        .describe('names covered, e.g. ["example.com", "www.example.com"]'),
+      crtname: z.string().min(1).max(128).optional().describe('certificate name (default: domain)'),
+      email: EmailAddress.optional().describe('contact e-mail'),
+      username: z.string().min(1).max(64).optional().describe('owner, from ispmanager_user_list'),
       keylen: KeyLength.optional(),
-      wildcard: z.boolean().optional().describe('issue a wildcard certificate (DNS validation)'),
-      enable_cert: z
-        .boolean()
-        .optional()
-        .describe('switch the site to the certificate when issued (default on)'),
+      wildcard: z.boolean().optional().describe('wildcard (DNS validation)'),
+      enable_cert: z.boolean().optional().describe('switch the site to it when issued (default true)'),
     }),
     output: OkResult,
     effect: 'create',

@@ -25,21 +25,21 @@ export const PhpVersion = z.looseObject({
 /** IP addresses: `ipaddr` and its family. */
 export const ipaddr = {
   list: endpoint({
-    summary: 'List IP addresses of the server (func ipaddr).',
+    summary: 'List server IP addresses.',
     route: { func: 'ipaddr', result: 'list' } satisfies PanelRoute,
     input: z.strictObject({ ...pagingFields }),
     output: listResult(IpAddr),
     effect: 'read',
   }),
   edit: endpoint({
-    summary: 'Add an IP address (mode "create") or change one (mode "edit") through func ipaddr.edit.',
+    summary: 'Add or change an IP address.',
     route: { func: 'ipaddr.edit', result: 'ok', sok: true } satisfies PanelRoute,
     input: editInput({
-      elid: 'the address (from ispmanager_ipaddr_list)',
+      elid: 'address from ispmanager_ipaddr_list',
       fields: {
-        name: IpAddress.optional().describe('the address (create only)'),
-        iprole: z.enum(['assigned', 'shared', 'private']).optional().describe('role of the address'),
-        owner: z.string().max(64).optional().describe('panel user it is assigned to'),
+        name: IpAddress.optional().describe('address, create only'),
+        iprole: z.enum(['assigned', 'shared', 'private']).optional().describe('role'),
+        owner: z.string().max(64).optional().describe('user it is assigned to'),
       },
       required: ['name'],
     }),
@@ -48,9 +48,9 @@ export const ipaddr = {
     idempotent: false,
   }),
   delete: endpoint({
-    summary: 'Remove IP addresses from the panel (func ipaddr.delete).',
+    summary: 'Remove IP addresses from the panel.',
     route: { func: 'ipaddr.delete', result: 'ok', sok: true } satisfies PanelRoute,
-    input: z.strictObject({ elid: ids('address(es) from ispmanager_ipaddr_list') }),
+    input: z.strictObject({ elid: ids('addresses from ispmanager_ipaddr_list') }),
     output: OkResult,
     effect: 'delete',
   }),
@@ -59,7 +59,7 @@ export const ipaddr = {
 /** PHP versions: `phpversions`. */
 export const phpversions = {
   list: endpoint({
-    summary: 'List the installed PHP versions and the modes each supports (func phpversions).',
+    summary: 'List installed PHP versions and their supported modes.',
     route: { func: 'phpversions', result: 'list' } satisfies PanelRoute,
     input: z.strictObject({ ...pagingFields }),
     output: listResult(PhpVersion),
@@ -78,8 +78,7 @@ export const WhoAmI = FormResult.transform((form) => {
 
 /** Who am I: `whoami`. */
 export const whoami = endpoint({
-  summary:
-    'Tell who the credentials (or the su user) are and their access level (func whoami); a connection test.',
+  summary: 'Who the credentials (or su user) are, with access level; a connection test.',
   route: { func: 'whoami', result: 'form' } satisfies PanelRoute,
   input: z.strictObject({}),
   output: WhoAmI,
@@ -89,7 +88,7 @@ export const whoami = endpoint({
 /** Licence information: `license.info`. */
 export const license = {
   info: endpoint({
-    summary: 'Show the panel licence: id, type, expiry and limits (func license.info).',
+    summary: 'Panel licence: id, type, expiry and limits.',
     route: { func: 'license.info', result: 'form' } satisfies PanelRoute,
     input: z.strictObject({}),
     output: FormResult,

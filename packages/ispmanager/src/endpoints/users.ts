@@ -16,19 +16,18 @@ export const User = z.looseObject({
   quota_used: optText,
 });
 
-const limit = (what: string) =>
-  z.number().int().min(0).optional().describe(`limit: ${what} (absent = unlimited)`);
+const limit = (what: string) => z.number().int().min(0).optional().describe(what);
 
 const userFields = {
-  name: UserName.optional().describe('login name of the user (create only; the id afterwards)'),
-  fullname: z.string().max(256).optional().describe('full name / comment shown in the panel'),
-  passwd: Password.optional().describe('password (sent with its confirmation)'),
-  preset: z.string().max(128).optional().describe('template (preset) name, or "#custom" for explicit limits'),
-  owner: z.string().max(64).optional().describe('owning reseller/admin (default: the caller)'),
+  name: UserName.optional().describe('login, create only; the id afterwards'),
+  fullname: z.string().max(256).optional().describe('full name'),
+  passwd: Password.optional().describe('password'),
+  preset: z.string().max(128).optional().describe('preset name, or "#custom" for explicit limits'),
+  owner: z.string().max(64).optional().describe('owning reseller/admin (default: caller)'),
   comment: z.string().max(1024).optional().describe('administrator comment'),
-  php_enable: z.boolean().optional().describe('allow PHP for this user'),
+  php_enable: z.boolean().optional().describe('allow PHP'),
   limit_quota: limit('disk quota, MiB'),
-  limit_traff: limit('traffic, MiB per month'),
+  limit_traff: limit('traffic, MiB/month'),
   limit_db: limit('databases'),
   limit_db_users: limit('database users'),
   limit_ftp_users: limit('FTP users'),
@@ -46,19 +45,19 @@ const userFields = {
 /** Users: `user`, `user.edit`, `user.delete`, `user.suspend`, `user.resume`. */
 export const user = {
   list: endpoint({
-    summary: 'List panel users (func user) with their state, preset and quota.',
+    summary: 'List panel users with state, preset and quota.',
     route: { func: 'user', result: 'list' } satisfies PanelRoute,
     input: z.strictObject({ ...pagingFields }),
     output: listResult(User),
     effect: 'read',
   }),
   edit: endpoint({
-    summary: 'Create a panel user (mode "create") or change one (mode "edit") through func user.edit.',
+    summary: 'Create or change a panel user.',
     description:
-      'Create needs name and passwd; edit needs elid, the user name from ispmanager_user_list, and changes only the fields given.',
+      'Create needs name and passwd; limit_* left unset are unlimited. Edit changes only given fields.',
     route: { func: 'user.edit', result: 'ok', sok: true, confirm: 'passwd' } satisfies PanelRoute,
     input: editInput({
-      elid: 'the user name (from ispmanager_user_list)',
+      elid: 'user name from ispmanager_user_list',
       fields: userFields,
       required: ['name', 'passwd'],
     }),
@@ -67,24 +66,24 @@ export const user = {
     idempotent: false,
   }),
   delete: endpoint({
-    summary: 'Delete panel users and everything they own (func user.delete).',
+    summary: 'Delete users and everything they own.',
     route: { func: 'user.delete', result: 'ok', sok: true } satisfies PanelRoute,
-    input: z.strictObject({ elid: ids('user name(s) from ispmanager_user_list') }),
+    input: z.strictObject({ elid: ids('user names from ispmanager_user_list') }),
     output: OkResult,
     effect: 'delete',
   }),
   suspend: endpoint({
-    summary: 'Suspend panel users: their sites, mail and FTP stop (func user.suspend).',
+    summary: 'Suspend users: their sites, mail and FTP stop.',
     route: { func: 'user.suspend', result: 'ok', sok: true } satisfies PanelRoute,
-    input: z.strictObject({ elid: ids('user name(s) from ispmanager_user_list') }),
+    input: z.strictObject({ elid: ids('user names from ispmanager_user_list') }),
     output: OkResult,
     effect: 'action',
     idempotent: true,
   }),
   resume: endpoint({
-    summary: 'Resume suspended panel users (func user.resume).',
+    summary: 'Resume suspended users.',
     route: { func: 'user.resume', result: 'ok', sok: true } satisfies PanelRoute,
-    input: z.strictObject({ elid: ids('user name(s) from ispmanager_user_list') }),
+    input: z.strictObject({ elid: ids('user names from ispmanager_user_list') }),
     output: OkResult,
     effect: 'action',
     // Starts or restores something; destroys nothing, so no confirmation is asked.

@@ -1,3 +1,4 @@
+import { listedAs } from '@x/auth-core';
 import { z } from 'zod';
 
 /** Control characters (a newline would end a log line or split a form value). */
@@ -17,11 +18,15 @@ export const ElementId = z
   .regex(/^[^,]+$/, 'must not contain commas (they separate the ids of a group action)')
   .refine((id) => !hasControl(id), 'must not contain control characters');
 
-/** One id or several: group actions take them joined with ", ". */
+/**
+ * One id or several: group actions take them joined with ", ". Listed compactly (the full string rules would
+ * appear twice in every group-action tool); zod still validates every id.
+ */
 export function ids(what: string) {
-  return z
-    .union([ElementId, z.array(ElementId).min(1).max(500)])
-    .describe(`${what}; one id or a list (sent joined with ", " as one group action)`);
+  return listedAs(z.union([ElementId, z.array(ElementId).min(1).max(500)]).describe(what), {
+    anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, maxItems: 500 }],
+    description: what,
+  });
 }
 
 /** A panel user name (`user.edit name=`). */
@@ -53,14 +58,8 @@ export const EmailAddress = z.email().max(254);
 
 /** Page of a list: `p_num` from 1, `p_cnt` elements per page. */
 export const pagingFields = {
-  p_num: z.number().int().min(1).optional().describe('page number, from 1 (default: the first page)'),
-  p_cnt: z
-    .number()
-    .int()
-    .min(1)
-    .max(10_000)
-    .optional()
-    .describe('elements per page (the panel default is its own)'),
+  p_num: z.number().int().min(1).optional().describe('page number (default 1)'),
+  p_cnt: z.number().int().min(1).max(10_000).optional().describe('page size (default: panel setting)'),
 };
 
 /** A space-separated list (aliases, name servers): an array joined with spaces. */
@@ -69,13 +68,11 @@ export function spaceList<T extends z.ZodType<string>>(item: T, describe: string
     .array(item)
     .max(100)
     .transform((items) => items.join(' '))
-    .describe(`${describe} (sent space-separated)`);
+    .describe(describe);
 }
 
 /** Discriminates create from edit on the same `.edit` function. */
-export const Mode = z
-  .enum(['create', 'edit'])
-  .describe('"create" makes a new object (no elid is sent); "edit" changes the object named by elid');
+export const Mode = z.enum(['create', 'edit']).describe('edit needs elid');
 
 /**
  * The input of a `.edit` function: `mode` says create or edit, `elid` is required for edit and refused for
@@ -89,7 +86,11 @@ export function editInput<S extends z.ZodRawShape>(options: {
   return z
     .strictObject({
       mode: Mode,
-      elid: ElementId.optional().describe(`with mode "edit": ${options.elid}`),
+      // Listed as a plain string: an id from a list never hits the length or comma rules.
+      elid: listedAs(ElementId.optional().describe(`edit only: ${options.elid}`), {
+        type: 'string',
+        description: `edit only: ${options.elid}`,
+      }),
       ...options.fields,
     })
     .superRefine((input, ctx) => {

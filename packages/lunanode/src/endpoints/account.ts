@@ -22,7 +22,7 @@ export const region = {
   list: lunanodeAction(
     { category: 'region', action: 'list' },
     {
-      summary: 'List the regions, as { region, name } pairs (the API sends a name map).',
+      summary: 'List the regions as { region, name } pairs.',
       input: z.strictObject({}),
       output: z.looseObject({ regions: regionList }),
       effect: 'read',
@@ -47,7 +47,7 @@ export const script = {
       summary: 'Create a startup script (shell script or cloud-config).',
       input: z.strictObject({
         name: label('Script name'),
-        content: z.string().min(1).max(65_536).describe('Script content (any text; non-ASCII is fine)'),
+        content: z.string().min(1).max(65_536).describe('Script content (any text)'),
       }),
       output: z.looseObject({ script_id: idString.optional() }),
       effect: 'create',
@@ -103,7 +103,7 @@ export const sshkey = {
     { category: 'sshkey', action: 'remove' },
     {
       summary: 'Delete an SSH public key.',
-      input: z.strictObject({ key_id: numericId('Key id, from lunanode_sshkey_list') }),
+      input: z.strictObject({ key_id: numericId('From lunanode_sshkey_list') }),
       output: Ack,
       effect: 'delete',
     },

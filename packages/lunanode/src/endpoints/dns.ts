@@ -1,3 +1,4 @@
+import { listedAs } from '@x/auth-core';
 import { z } from 'zod';
 import { hostname, ipAddress, label, numericId, ttl, vmId, zoneOrigin } from '../schemas/input.js';
 import { Ack, idString, listOf } from '../schemas/output.js';
@@ -11,8 +12,8 @@ export const DnsRecordType = z
   .enum(['A', 'AAAA', 'CNAME', 'HINFO', 'MX', 'NAPTR', 'NS', 'PTR', 'RP', 'SRV', 'TXT'])
   .describe('Record type');
 
-const zoneId = numericId('Zone id, from lunanode_dns_zone_list');
-const dynId = numericId('Dynamic DNS entry id, from lunanode_dns_dyn_list');
+const zoneId = numericId('From lunanode_dns_zone_list');
+const dynId = numericId('From lunanode_dns_dyn_list');
 
 /** The `dns` category: reverse DNS of VM addresses, hosted zones and records, dynamic DNS. */
 export const dns = {
@@ -26,10 +27,11 @@ export const dns = {
     summary: "Set the reverse DNS name of a VM's IP ('.' resets it).",
     input: z.strictObject({
       vm_id: vmId,
-      ip: ipAddress.describe("The VM's public IP, from lunanode_vm_info"),
-      hostname: z
-        .union([z.literal('.'), hostname])
-        .describe("Reverse DNS name, or '.' to reset to the default"),
+      ip: ipAddress.describe('VM public IP, from lunanode_vm_info'),
+      hostname: listedAs(z.union([z.literal('.'), hostname]).describe("Reverse DNS name, or '.' to reset"), {
+        type: 'string',
+        description: "Reverse DNS name, or '.' to reset",
+      }),
     }),
     output: Ack,
     effect: 'update',
@@ -62,8 +64,8 @@ export const dns = {
     summary: 'Add a record to a zone.',
     input: z.strictObject({
       zone_id: zoneId,
-      name: label("Record name relative to the zone, e.g. 'www' or '@'", 253),
-      data: label("Record data, e.g. '1.2.3.4' or '10 mail.example.tld.'", 1024),
+      name: label("Name relative to the zone, e.g. 'www' or '@'", 253),
+      data: label("Data, e.g. '1.2.3.4' or '10 mail.example.tld.'", 1024),
       ttl,
       type: DnsRecordType,
     }),
@@ -73,8 +75,8 @@ export const dns = {
   record_remove: lunanodeAction(route('record-remove'), {
     summary: 'Delete a record.',
     input: z.strictObject({
-      record_id: numericId('Record id, from lunanode_dns_record_list'),
-      zone_id: numericId('Zone id (older API versions want it too)').optional(),
+      record_id: numericId('From lunanode_dns_record_list'),
+      zone_id: numericId('Zone id (older API versions want it)').optional(),
     }),
     output: Ack,
     effect: 'delete',
@@ -89,7 +91,7 @@ export const dns = {
   dyn_add: lunanodeAction(route('dyn-add'), {
     summary: 'Add a dynamic DNS entry.',
     input: z.strictObject({
-      name: hostname.describe('Fully qualified name the entry answers for'),
+      name: hostname.describe('Fully qualified name'),
       ip: ipAddress.describe('Address it points to'),
     }),
     output: z.looseObject({ dyn_id: idString.optional() }),

@@ -6,8 +6,8 @@ import { lunanodeAction } from './define.js';
 
 // The document's e-mail rows lost their category column; the category is `email`.
 const route = (action: string) => ({ category: 'email', action });
-const domainId = numericId('E-mail domain id, from lunanode_email_domain_list');
-const userId = numericId('Mailbox id, from lunanode_email_user_list');
+const domainId = numericId('From lunanode_email_domain_list');
+const userId = numericId('From lunanode_email_user_list');
 
 /** The `email` category: hosted e-mail domains, mailboxes and aliases. */
 export const email = {
@@ -115,7 +115,7 @@ export const email = {
     summary: 'Delete an alias.',
     input: z.strictObject({
       domain_id: domainId,
-      alias_id: numericId('Alias id, from lunanode_email_alias_list'),
+      alias_id: numericId('From lunanode_email_alias_list'),
     }),
     output: Ack,
     effect: 'delete',

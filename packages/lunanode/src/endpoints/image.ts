@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import { label, numericId, region } from '../schemas/input.js';
+import { label, numericId, region, regionField } from '../schemas/input.js';
 import { Ack, idString, listOf, num, text } from '../schemas/output.js';
 import { Image, ImageDetails } from '../schemas/resources.js';
 import { lunanodeAction } from './define.js';
 
 const route = (action: string) => ({ category: 'image', action });
-const imageId = numericId('Image id, from lunanode_image_list');
+const imageId = numericId('From lunanode_image_list');
 
 /** The `image` category: templates, ISOs and snapshots. */
 export const image = {
   list: lunanodeAction(route('list'), {
     summary: 'List images: templates, ISOs and your snapshots.',
     description: "Templates have '(template)' in their name, ISOs '(ISO)'.",
-    input: z.strictObject({ region: region.optional().describe('Only this region (default: all regions)') }),
+    input: z.strictObject({ region: regionField('Only this region (default all)').optional() }),
     output: z.looseObject({ images: listOf(Image, 'image_id') }),
     effect: 'read',
   }),
@@ -30,21 +30,21 @@ export const image = {
   }),
   replicate: lunanodeAction(route('replicate'), {
     summary: 'Copy an image to another region.',
-    input: z.strictObject({ image_id: imageId, region: region.describe('Destination region') }),
+    input: z.strictObject({ image_id: imageId, region: regionField('Destination region') }),
     output: z.looseObject({ image_id: idString.optional() }),
     effect: 'create',
   }),
   fetch: lunanodeAction(route('fetch'), {
     summary: 'Import an image from an external URL.',
-    description: 'The new image starts queued and ends active or killed; wait with waitForImageActive.',
+    description: 'The image starts queued, ends active or killed (lunanode_image_details).',
     input: z.strictObject({
       region,
-      name: label('Name of the new image'),
+      name: label('Image name'),
       location: z
         .url({ protocol: /^(https?|ftp)$/ })
         .max(2048)
         .describe('http(s) or ftp URL of the image file'),
-      format: z.enum(['iso', 'qcow2']).describe("'iso' or 'qcow2'"),
+      format: z.enum(['iso', 'qcow2']).describe('Image format'),
       virtio: z.boolean().optional().describe('Use virtio disk and network drivers'),
     }),
     output: z.looseObject({ image_id: idString.optional() }),
@@ -53,7 +53,7 @@ export const image = {
   retrieve: lunanodeAction(
     { category: 'image', action: 'retrieve', binary: true },
     {
-      summary: "Download an image's contents (base64; answers are capped at the client's maxResponseBytes).",
+      summary: "Download an image's contents as base64 (capped at the client's maxResponseBytes).",
       input: z.strictObject({ image_id: imageId }),
       output: z.object({ content_type: text, size: num, data_base64: z.string() }),
       effect: 'read',

@@ -1,3 +1,4 @@
+import { listedAs } from '@x/auth-core';
 import { z } from 'zod';
 import { label, numericId } from '../schemas/input.js';
 import { Ack, idString, listOf } from '../schemas/output.js';
@@ -5,8 +6,8 @@ import { MonitorAlert, MonitorCheck, MonitorContact } from '../schemas/resources
 import { lunanodeAction } from './define.js';
 
 const route = (action: string) => ({ category: 'monitor', action });
-const checkId = numericId('Check id, from lunanode_monitor_check_list');
-const contactId = numericId('Contact id, from lunanode_monitor_contact_list');
+const checkId = numericId('From lunanode_monitor_check_list');
+const contactId = numericId('From lunanode_monitor_contact_list');
 
 /** Names check-add's open-ended parameters may not take (they are declared fields or the credentials). */
 const RESERVED = new Set([
@@ -40,8 +41,7 @@ export const monitor = {
     {
       summary: 'Add a monitoring check.',
       description:
-        'type and the parameters it needs (url for http, ip for ping, ip and port for tcp, ...) come from ' +
-        'lunanode_monitor_check_types; pass those in params.',
+        'Types and their params (http: url; ping: ip; tcp: ip, port; ...): lunanode_monitor_check_types.',
       input: z
         .strictObject({
           name: label('Check name'),
@@ -49,18 +49,24 @@ export const monitor = {
             .string()
             .regex(/^[a-z][a-z0-9_]{0,31}$/, 'must be a check type from check-types')
             .describe('Check type, e.g. http, ping, tcp'),
-          fail_count: count('Consecutive failures before the check is down'),
-          success_count: count('Consecutive successes before the check is up again'),
+          fail_count: count('Consecutive failures before down'),
+          success_count: count('Consecutive successes before up again'),
           check_interval: z.number().int().min(1).max(86_400).describe('Seconds between checks'),
-          params: z
-            .record(
-              z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'must be a parameter name from check-types'),
-              z.string().min(1).max(1024),
-            )
-            .optional()
-            .describe(
-              'The type-specific parameters from lunanode_monitor_check_types, e.g. {"url":"https://example.com/"}',
-            ),
+          params: listedAs(
+            z
+              .record(
+                z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'must be a parameter name from check-types'),
+                z.string().min(1).max(1024),
+              )
+              .optional()
+              .describe('Type parameters as strings, e.g. {"url":"https://example.com/"}'),
+            {
+              type: 'object',
+              additionalProperties: { type: 'string' },
+              description:
+                'Type parameters as strings (up to 1024 chars), e.g. {"url":"https://example.com/"}',
+            },
+          ),
         })
         .superRefine((input, ctx) => {
           for (const name of Object.keys(input.params ?? {})) {
@@ -93,8 +99,8 @@ export const monitor = {
     summary: 'Add an alert contact: an e-mail address, a phone number (SMS) or a URL (HTTP).',
     input: z
       .strictObject({
-        type: z.enum(['email', 'sms_twilio', 'http']).describe("'email', 'sms_twilio' or 'http'"),
-        rel: z.string().min(3).max(512).describe('The e-mail address, phone number (+15551234567) or URL'),
+        type: z.enum(['email', 'sms_twilio', 'http']).describe('Contact type'),
+        rel: z.string().min(3).max(512).describe('E-mail address, phone number (+15551234567) or URL'),
       })
       .superRefine((contact, ctx) => {
         const valid =
@@ -129,7 +135,7 @@ export const monitor = {
   }),
   alert_remove: lunanodeAction(route('alert-remove'), {
     summary: 'Delete an alert.',
-    input: z.strictObject({ alert_id: numericId('Alert id, from lunanode_monitor_alert_list') }),
+    input: z.strictObject({ alert_id: numericId('From lunanode_monitor_alert_list') }),
     output: Ack,
     effect: 'delete',
   }),

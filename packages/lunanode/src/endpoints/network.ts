@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ipAddress, label, numericId, port, region } from '../schemas/input.js';
+import { ipAddress, label, numericId, port, region, regionField } from '../schemas/input.js';
 import { Ack, idString, listOf, text } from '../schemas/output.js';
 import {
   FloatingIp,
@@ -11,16 +11,16 @@ import {
 } from '../schemas/resources.js';
 import { lunanodeAction } from './define.js';
 
-const netId = numericId('Virtual network id, from lunanode_network_list');
-const lbId = numericId('Load balancer id, from lunanode_lb_list');
-const groupId = numericId('Security group id, from lunanode_securitygroup_list');
+const netId = numericId('From lunanode_network_list');
+const lbId = numericId('From lunanode_lb_list');
+const groupId = numericId('From lunanode_securitygroup_list');
 
 /** The `floating` category: the account's floating IPs. */
 export const floating = {
   list: lunanodeAction(
     { category: 'floating', action: 'list' },
     {
-      summary: 'List the floating IPs of the account, attached or not.',
+      summary: 'List the floating IPs, attached or not.',
       description: "attached_type is 'unattached' for a free IP.",
       input: z.strictObject({}),
       output: z.looseObject({ ips: listOf(FloatingIp) }),
@@ -42,7 +42,7 @@ export const floating = {
       summary: 'Release an unattached floating IP.',
       input: z.strictObject({
         region,
-        ip: z.ipv4().describe('The floating IP, from lunanode_floating_list'),
+        ip: z.ipv4().describe('Floating IP, from lunanode_floating_list'),
       }),
       output: Ack,
       effect: 'delete',
@@ -56,7 +56,7 @@ export const network = {
     { category: 'network', action: 'list' },
     {
       summary: 'List the virtual networks.',
-      input: z.strictObject({ region: region.optional().describe('Only this region') }),
+      input: z.strictObject({ region: regionField('Only this region').optional() }),
       output: z.looseObject({ networks: listOf(Network, 'net_id') }),
       effect: 'read',
     },
@@ -67,19 +67,15 @@ export const network = {
       summary: 'Create a /24 virtual network.',
       input: z.strictObject({
         region,
-        name: label('Network name'),
+        name: label('Name'),
         subnet: z
           .string()
           .regex(
             /^(25[0-5]|2[0-4]\d|1?\d?\d)\.(25[0-5]|2[0-4]\d|1?\d?\d)\.(25[0-5]|2[0-4]\d|1?\d?\d)$/,
             "must be the first three octets, e.g. '192.168.30' for 192.168.30.0/24",
           )
-          .describe("First three octets of the /24, e.g. '192.168.30'"),
-        dns: z
-          .array(z.ipv4())
-          .min(1)
-          .max(4)
-          .describe('DNS servers (sent comma-separated), e.g. ["8.8.8.8","8.8.4.4"]'),
+          .describe("First three octets, e.g. '192.168.30'"),
+        dns: z.array(z.ipv4()).min(1).max(4).describe('DNS servers (sent comma-separated)'),
       }),
       output: z.looseObject({ net_id: idString.optional() }),
       effect: 'create',
@@ -102,7 +98,10 @@ const lbRoute = (action: string) => ({ category: 'lb', action });
 export const lb = {
   list: lunanodeAction(lbRoute('list'), {
     summary: 'List the load balancers of a region.',
-    input: z.strictObject({ region, net_id: netId.optional().describe('Only this network') }),
+    input: z.strictObject({
+      region,
+      net_id: numericId('Only this network, from lunanode_network_list').optional(),
+    }),
     // The API calls the list `lb`; here it is `lbs`.
     output: z
       .looseObject({ lb: listOf(LoadBalancer, 'id').optional(), lbs: listOf(LoadBalancer, 'id').optional() })
@@ -114,7 +113,7 @@ export const lb = {
     input: z.strictObject({
       region,
       net_id: netId,
-      name: label('Load balancer name'),
+      name: label('Name'),
       method: z.enum(['ROUND_ROBIN', 'LEAST_CONNECTIONS', 'SOURCE_IP']).describe('Balancing method'),
       protocol: z.enum(['HTTP', 'HTTPS', 'TCP']).describe('Protocol'),
       connection_limit: z
@@ -122,8 +121,8 @@ export const lb = {
         .int()
         .min(-1)
         .refine((value) => value !== 0, 'must be -1 (unlimited) or at least 1')
-        .describe('Maximum connections, -1 for unlimited'),
-      port: port.describe('Port to listen on'),
+        .describe('Max connections, -1 unlimited'),
+      port: port('Listen port'),
     }),
     output: z.looseObject({ lb_id: idString.optional() }),
     effect: 'create',
@@ -149,14 +148,14 @@ export const lb = {
       region,
       lb_id: lbId,
       ip: ipAddress.describe('Backend IP (usually a VM private IP)'),
-      port: port.describe('Backend port'),
+      port: port('Backend port'),
     }),
     output: z.looseObject({ member_id: idString.optional() }),
     effect: 'create',
   }),
   member_remove: lunanodeAction(lbRoute('member_remove'), {
     summary: 'Remove a backend from a load balancer.',
-    input: z.strictObject({ region, lb_id: lbId, member_id: numericId('Member id, from lunanode_lb_info') }),
+    input: z.strictObject({ region, lb_id: lbId, member_id: numericId('From lunanode_lb_info') }),
     output: Ack,
     effect: 'delete',
   }),
@@ -215,16 +214,10 @@ export const securitygroup = {
         direction: z.enum(['ingress', 'egress']).describe('Traffic direction'),
         type: z.enum(['IPv4', 'IPv6']).describe('Address family'),
         protocol: z.enum(['any', 'tcp', 'udp', 'icmp']).describe('Protocol'),
-        remote_type: z
-          .enum(['cidr', 'group'])
-          .describe("'cidr' (remote_value is a CIDR) or 'group' (a group id)"),
-        remote_value: z
-          .string()
-          .min(1)
-          .max(64)
-          .describe("A CIDR such as '0.0.0.0/0', or a security group id"),
-        port_min: port.optional().describe('First port (tcp/udp)'),
-        port_max: port.optional().describe('Last port (tcp/udp)'),
+        remote_type: z.enum(['cidr', 'group']).describe('Kind of remote_value'),
+        remote_value: z.string().min(1).max(64).describe("CIDR such as '0.0.0.0/0', or a security group id"),
+        port_min: port('First port (tcp/udp)').optional(),
+        port_max: port('Last port (tcp/udp)').optional(),
         label: z.string().max(64).optional().describe('Rule label'),
       })
       .refine(
@@ -252,7 +245,7 @@ export const securitygroup = {
     input: z.strictObject({
       region,
       group_id: groupId,
-      rule_id: numericId('Rule id, from lunanode_securitygroup_rule_list'),
+      rule_id: numericId('From lunanode_securitygroup_rule_list'),
     }),
     output: Ack,
     effect: 'delete',

@@ -1,5 +1,6 @@
+import { listedAs } from '@x/auth-core';
 import { z } from 'zod';
-import { hostname, numericId, planId, presenceFlag, region, vmId } from '../schemas/input.js';
+import { hostname, numericId, planId, presenceFlag, regionField, vmId } from '../schemas/input.js';
 import { Ack, idString, listOf, text } from '../schemas/output.js';
 import { UsageSample, VmInfo, VmSummary } from '../schemas/resources.js';
 import { lunanodeAction } from './define.js';
@@ -7,60 +8,50 @@ import { lunanodeAction } from './define.js';
 const route = (action: string) => ({ category: 'vm', action });
 const byVm = z.strictObject({ vm_id: vmId });
 
+/** Up to 20 numeric ids, sent comma-separated; listed as an integer array. */
+const idList = (description: string) =>
+  listedAs(
+    z.array(numericId('Numeric id')).min(1).max(20).describe(`${description} (sent comma-separated)`),
+    { type: 'array', items: { type: 'integer' }, maxItems: 20, description },
+  );
+
 /** The `vm` category: lifecycle, addresses, snapshots, usage. */
 export const vm = {
   list: lunanodeAction(route('list'), {
-    summary: 'List the virtual machines of the account.',
+    summary: 'List the VMs.',
     input: z.strictObject({}),
     output: z.looseObject({ vms: listOf(VmSummary) }),
     effect: 'read',
   }),
   info: lunanodeAction(route('info'), {
-    summary: 'Show one VM: addresses, status, image, login details, plus its list entry under `extra`.',
-    description:
-      'status_raw (active, stopped, build, ...) is the value to compare; status is the HTML-free label (Online).',
+    summary: 'Show a VM: addresses, status, image, login details; its list entry under `extra`.',
+    description: 'Compare status_raw (active, stopped, build, ...); status is a label (Online).',
     input: byVm,
     output: z.looseObject({ info: VmInfo, extra: VmSummary.optional() }),
     effect: 'read',
   }),
   create: lunanodeAction(route('create'), {
-    summary: 'Create a VM from an image (or boot it from an unattached volume) on a plan.',
-    description:
-      'plan_id from lunanode_plan_list, image_id from lunanode_image_list (same region), net_id from ' +
-      'lunanode_network_list, securitygroups from lunanode_securitygroup_list, scripts from lunanode_script_list, ' +
-      'key_id from lunanode_sshkey_list, ip an unattached floating IP from lunanode_floating_list.',
+    summary: 'Create a VM from an image, or boot it from an unattached volume.',
     input: z
       .strictObject({
-        hostname: hostname.describe('Host name of the new VM'),
+        hostname: hostname.describe('Host name'),
         plan_id: planId,
         image_id: numericId(
-          'Image id to install, from lunanode_image_list; not needed when volume_id is set',
+          'From lunanode_image_list (same region); required unless volume_id is set',
         ).optional(),
-        region: region.optional().describe('Region (the API defaults to toronto)'),
+        region: regionField('From lunanode_region_list; default toronto').optional(),
         prefer: z
           .enum(['distinct', 'same'])
           .optional()
-          .describe("'distinct' or 'same' hypervisor as the account's other VMs"),
-        ip: z.ipv4().optional().describe('An unattached floating IP of the account to attach'),
-        net_id: numericId('Virtual network id, from lunanode_network_list').optional(),
-        securitygroups: z
-          .array(numericId('Security group id'))
-          .min(1)
-          .max(20)
-          .optional()
-          .describe('Security group ids (sent comma-separated), from lunanode_securitygroup_list'),
-        scripts: z
-          .array(numericId('Startup script id'))
-          .min(1)
-          .max(20)
-          .optional()
-          .describe('Startup script ids (sent comma-separated), from lunanode_script_list'),
-        volume_id: numericId('Boot from this unattached volume instead of an image').optional(),
-        volume_virtio: presenceFlag('With volume_id: use virtio instead of ide (false sends nothing)'),
-        key_id: numericId('SSH key id, from lunanode_sshkey_list').optional(),
-        set_password: presenceFlag(
-          'Add a startup script that sets a random password (ignored when key_id is set; false sends nothing)',
-        ),
+          .describe("Hypervisor relative to the account's other VMs"),
+        ip: z.ipv4().optional().describe('Unattached floating IP, from lunanode_floating_list'),
+        net_id: numericId('From lunanode_network_list').optional(),
+        securitygroups: idList('From lunanode_securitygroup_list').optional(),
+        scripts: idList('From lunanode_script_list').optional(),
+        volume_id: numericId('Unattached volume to boot from instead of an image').optional(),
+        volume_virtio: presenceFlag('With volume_id: virtio instead of ide'),
+        key_id: numericId('From lunanode_sshkey_list').optional(),
+        set_password: presenceFlag('Set a random password via startup script (ignored with key_id)'),
         affinity_group: z.string().max(64).optional().describe('Affinity group name'),
       })
       .refine((input) => input.image_id !== undefined || input.volume_id !== undefined, {
@@ -94,20 +85,20 @@ export const vm = {
   }),
   diskswap: lunanodeAction(route('diskswap'), {
     summary: 'Swap the boot and secondary disk of a stopped VM.',
-    description: 'The VM must be stopped (lunanode_vm_stop); calling it twice swaps back.',
+    description: 'Calling it twice swaps back.',
     input: byVm,
     output: Ack,
     effect: 'action',
   }),
   delete: lunanodeAction(route('delete'), {
-    summary: 'Delete a VM for good (its floating IP is released unless detached with keep first).',
+    summary: 'Delete a VM; its floating IP is released unless first detached with keep.',
     input: byVm,
     output: Ack,
     effect: 'delete',
   }),
   reimage: lunanodeAction(route('reimage'), {
     summary: 'Reinstall a VM from an image, erasing its disk.',
-    input: z.strictObject({ vm_id: vmId, image_id: numericId('Image id, from lunanode_image_list') }),
+    input: z.strictObject({ vm_id: vmId, image_id: numericId('From lunanode_image_list') }),
     output: Ack,
     effect: 'action',
   }),
@@ -130,11 +121,11 @@ export const vm = {
     effect: 'read',
   }),
   floatingip_add: lunanodeAction(route('floatingip-add'), {
-    summary: 'Attach a floating IP to a VM (a new one unless ip names an unattached one).',
+    summary: 'Attach a floating IP to a VM (new unless ip is given).',
     input: z.strictObject({
       vm_id: vmId,
-      ip: z.ipv4().optional().describe('Unattached floating IP of the account, from lunanode_floating_list'),
-      private_ip: z.ipv4().optional().describe('Internal IP of the VM to map it to'),
+      ip: z.ipv4().optional().describe('Unattached floating IP, from lunanode_floating_list'),
+      private_ip: z.ipv4().optional().describe('VM private IP to map it to'),
     }),
     output: z.looseObject({ ip: text }),
     effect: 'create',
@@ -143,8 +134,8 @@ export const vm = {
     summary: 'Detach the floating IP from a VM, releasing it unless keep is true.',
     input: z.strictObject({
       vm_id: vmId,
-      ip: z.ipv4().optional().describe('The floating IP attached to the VM'),
-      keep: z.boolean().optional().describe('Keep the IP on the account, unattached (API default: false)'),
+      ip: z.ipv4().optional().describe('Floating IP attached to the VM'),
+      keep: z.boolean().optional().describe('Keep the IP on the account, unattached (default false)'),
     }),
     output: Ack,
     effect: 'delete',
@@ -159,7 +150,7 @@ export const vm = {
     summary: "Add a private IP of the VM's virtual network to a VM.",
     input: z.strictObject({
       vm_id: vmId,
-      ip: z.ipv4().optional().describe('Unallocated IP in the virtual network'),
+      ip: z.ipv4().optional().describe('Free IP in the virtual network'),
     }),
     output: z.looseObject({ ip: text }),
     effect: 'create',
@@ -168,17 +159,17 @@ export const vm = {
     summary: 'Remove an additional private IP from a VM.',
     input: z.strictObject({
       vm_id: vmId,
-      ip: z.ipv4().describe('The IP to remove, from lunanode_vm_iplist'),
+      ip: z.ipv4().describe('IP to remove, from lunanode_vm_iplist'),
     }),
     output: Ack,
     effect: 'delete',
   }),
   snapshot: lunanodeAction(route('snapshot'), {
     summary: "Snapshot a VM's disk into a new image.",
-    description: 'The image starts queued; wait with waitForImageActive or poll lunanode_image_details.',
+    description: 'The image starts queued; poll lunanode_image_details until active.',
     input: z.strictObject({
       vm_id: vmId,
-      name: z.string().trim().min(1).max(64).describe("Image name, e.g. 'mysnapshot'"),
+      name: z.string().trim().min(1).max(64).describe('Image name'),
     }),
     output: z.looseObject({ image_id: idString }),
     effect: 'create',
@@ -198,10 +189,10 @@ export const vm = {
     destructive: false,
   }),
   usage: lunanodeAction(route('usage'), {
-    summary: "A VM's recent bandwidth, CPU or disk I/O usage samples.",
+    summary: 'Recent usage samples of a VM.',
     input: z.strictObject({
       vm_id: vmId,
-      key: z.enum(['bandwidth', 'cpu', 'io']).describe('Which usage series'),
+      key: z.enum(['bandwidth', 'cpu', 'io']).describe('Usage series (io: disk I/O)'),
     }),
     output: z.looseObject({ usage: listOf(UsageSample) }),
     effect: 'read',
@@ -216,14 +207,14 @@ export const vm = {
     summary: 'Add a security group to a VM.',
     input: z.strictObject({
       vm_id: vmId,
-      group_id: numericId('Security group id, from lunanode_securitygroup_list'),
+      group_id: numericId('From lunanode_securitygroup_list'),
     }),
     output: Ack,
     effect: 'update',
   }),
   securitygroup_remove: lunanodeAction(route('securitygroup-remove'), {
     summary: 'Remove a security group from a VM.',
-    input: z.strictObject({ vm_id: vmId, group_id: numericId('Security group id, from lunanode_vm_info') }),
+    input: z.strictObject({ vm_id: vmId, group_id: numericId('From lunanode_vm_info') }),
     output: Ack,
     effect: 'delete',
   }),
@@ -231,10 +222,7 @@ export const vm = {
     summary: "Set a VM's CPU fair-share options.",
     input: z.strictObject({
       vm_id: vmId,
-      charge_for_cpu: z
-        .boolean()
-        .optional()
-        .describe('Pay for CPU beyond the fair share instead of being throttled'),
+      charge_for_cpu: z.boolean().optional().describe('Pay for CPU beyond fair share instead of throttling'),
       fairshare_nolend: z.boolean().optional().describe('Do not lend unused CPU credit'),
     }),
     output: Ack,

@@ -1,11 +1,12 @@
+import { listedAs } from '@x/auth-core';
 import { z } from 'zod';
-import { label, numericId, region, vmId } from '../schemas/input.js';
+import { label, numericId, region, regionField, vmId } from '../schemas/input.js';
 import { Ack, idString, listOf } from '../schemas/output.js';
 import { Volume, VolumeSnapshot } from '../schemas/resources.js';
 import { lunanodeAction } from './define.js';
 
 const route = (action: string) => ({ category: 'volume', action });
-const volumeId = numericId('Volume id, from lunanode_volume_list');
+const volumeId = numericId('From lunanode_volume_list');
 const size = z.number().int().min(1).max(10_000).describe('Size in GB');
 
 /** The `volume` category: block storage and its snapshots. */
@@ -24,14 +25,16 @@ export const volume = {
   }),
   create: lunanodeAction(route('create'), {
     summary: 'Create a volume, empty or from an image or a volume snapshot.',
-    description: 'It starts creating; wait with waitForVolumeAvailable or poll lunanode_volume_info.',
+    description: 'Poll lunanode_volume_info until status is available.',
     input: z
       .strictObject({
         region,
-        label: label("Volume name, e.g. 'myvolume'"),
+        label: label('Name'),
         size,
-        image: numericId('Image id to copy into the volume, from lunanode_image_list').optional(),
-        snapshot_id: numericId('Volume snapshot to restore, from lunanode_volume_snapshot_list').optional(),
+        image: numericId('Image to copy in, from lunanode_image_list').optional(),
+        snapshot_id: numericId(
+          'Snapshot to restore (not with image), from lunanode_volume_snapshot_list',
+        ).optional(),
       })
       .refine((input) => input.image === undefined || input.snapshot_id === undefined, {
         path: ['snapshot_id'],
@@ -52,12 +55,15 @@ export const volume = {
       region,
       volume_id: volumeId,
       vm_id: vmId,
-      target: z
-        .union([
-          z.literal('auto'),
-          z.string().regex(/^\/dev\/[sv]d[a-z]$/, "must be 'auto' or a device such as /dev/vdc"),
-        ])
-        .describe("'auto' or a device name such as /dev/vdc"),
+      target: listedAs(
+        z
+          .union([
+            z.literal('auto'),
+            z.string().regex(/^\/dev\/[sv]d[a-z]$/, "must be 'auto' or a device such as /dev/vdc"),
+          ])
+          .describe("'auto' or a device such as /dev/vdc"),
+        { type: 'string', description: "'auto' or a device /dev/sdX or /dev/vdX, e.g. /dev/vdc" },
+      ),
     }),
     output: Ack,
     effect: 'action',
@@ -75,7 +81,7 @@ export const volume = {
     input: z.strictObject({
       region,
       volume_id: volumeId,
-      size: size.describe('New size in GB (larger than now)'),
+      size: size.describe('New size in GB, larger than now'),
     }),
     output: Ack,
     effect: 'update',
@@ -94,7 +100,7 @@ export const volume = {
   }),
   snapshot_create: lunanodeAction(route('snapshot-create'), {
     summary: 'Snapshot a volume.',
-    input: z.strictObject({ region, volume_id: volumeId, label: label('Snapshot name') }),
+    input: z.strictObject({ region, volume_id: volumeId, label: label('Name') }),
     output: z.looseObject({ snapshot_id: idString.optional() }),
     effect: 'create',
   }),
@@ -102,7 +108,7 @@ export const volume = {
     summary: 'Delete a volume snapshot.',
     input: z.strictObject({
       region,
-      snapshot_id: numericId('Snapshot id, from lunanode_volume_snapshot_list'),
+      snapshot_id: numericId('From lunanode_volume_snapshot_list'),
     }),
     output: Ack,
     effect: 'delete',
@@ -110,10 +116,10 @@ export const volume = {
   snapshot_replicate: lunanodeAction(route('snapshot-replicate'), {
     summary: 'Turn a volume snapshot into an image in another region.',
     input: z.strictObject({
-      region: region.describe('Region of the snapshot'),
-      snapshot_id: numericId('Snapshot id, from lunanode_volume_snapshot_list'),
-      image_name: label('Name of the new image'),
-      dst_region: region.describe('Destination region'),
+      region: regionField('Region of the snapshot'),
+      snapshot_id: numericId('From lunanode_volume_snapshot_list'),
+      image_name: label('New image name'),
+      dst_region: regionField('Destination region'),
     }),
     output: z.looseObject({ image_id: idString.optional() }),
     effect: 'create',

@@ -1,38 +1,35 @@
 import { z } from 'zod';
-import { ElsProductCode } from '../schemas/codes.js';
-import { KeyLimit, listOf, Note, oneOf, opaqueId } from '../schemas/common.js';
+import { ElsProductCode, ElsProductCodeSeeList } from '../schemas/codes.js';
+import { idField, KeyLimit, listOf, Note, oneOf } from '../schemas/common.js';
 import { ElsKey, ElsServer } from '../schemas/objects.js';
 import { withMessage } from '../schemas/results.js';
 import { tuxcareEndpoint as ep } from './define.js';
 
-const ElsKeyValue = opaqueId('key').describe(
-  'ELS or ESU key, e.g. CELS-yUDxBd5ethmG05d3hnAZEau0, from tuxcare_els_key_list',
-);
+const ElsKeyValue = idField('key', 'ELS/ESU key, from tuxcare_els_key_list');
 
 /** ELS (CentOS, Oracle, Ubuntu, PHP, Python) and AlmaLinux ESU keys and servers (`/els`). */
 export const els = {
   key: {
     create: ep({
-      summary: 'Create an ELS or AlmaLinux ESU license key for a product.',
-      description:
-        'Sent as GET with code, limit and note (see the README on the POST label and productType).',
+      // Sent as GET with code, limit and note (see the README on the POST label and productType).
+      summary: 'Create an ELS or AlmaLinux ESU license key.',
       route: { path: '/els/key/create.json', format: 'envelope' },
       input: z.strictObject({
-        code: ElsProductCode,
-        limit: KeyLimit.describe('maximum servers on the key; 0 = unlimited'),
-        note: Note.optional().describe('key note, up to 100 characters'),
+        code: ElsProductCodeSeeList,
+        limit: KeyLimit.describe('max servers; 0 = unlimited'),
+        note: Note.optional().describe('key note'),
       }),
       output: oneOf(ElsKey),
       effect: 'create',
     }),
     update: ep({
-      summary: 'Change the server limit or the note of an ELS or ESU key.',
+      summary: 'Change the server limit and/or note of an ELS/ESU key.',
       route: { path: '/els/key/update.json', format: 'envelope' },
       input: z
         .strictObject({
           key: ElsKeyValue,
-          limit: KeyLimit.optional().describe('new maximum servers; 0 = unlimited'),
-          note: Note.optional().describe('new key note, up to 100 characters'),
+          limit: KeyLimit.optional().describe('new max servers; 0 = unlimited'),
+          note: Note.optional().describe('new key note'),
         })
         .refine((input) => input.limit !== undefined || input.note !== undefined, {
           message: 'give limit, note or both (nothing to update)',
@@ -42,16 +39,15 @@ export const els = {
       effect: 'update',
     }),
     remove: ep({
-      summary: 'Remove an ELS or ESU key together with every server registered with it.',
+      summary: 'Remove an ELS/ESU key and every server registered with it.',
       route: { path: '/els/key/remove.json', format: 'envelope' },
       input: z.strictObject({ key: ElsKeyValue }),
       output: listOf(z.looseObject({ key: z.string() })),
       effect: 'delete',
     }),
     list: ep({
-      summary: 'List the ELS or ESU keys of one product.',
-      description:
-        'Sends the product code as both code and productType (the documents disagree; see the README).',
+      // Sends the product code as both code and productType (the documents disagree; see the README).
+      summary: 'List the ELS/ESU keys of one product.',
       route: { path: '/els/key/list.json', format: 'envelope', params: { code: ['code', 'productType'] } },
       input: z.strictObject({ code: ElsProductCode }),
       output: listOf(ElsKey),
@@ -60,20 +56,19 @@ export const els = {
   },
   srv: {
     list: ep({
-      summary: 'List the servers registered with ELS or ESU keys of one product.',
-      description:
-        'Sends the product code as both code and productType (the documents disagree; see the README).',
+      // Sends the product code as both code and productType (the documents disagree; see the README).
+      summary: 'List the servers on ELS/ESU keys of one product.',
       route: { path: '/els/srv/list.json', format: 'envelope', params: { code: ['code', 'productType'] } },
-      input: z.strictObject({ code: ElsProductCode }),
+      input: z.strictObject({ code: ElsProductCodeSeeList }),
       output: listOf(ElsServer),
       effect: 'read',
     }),
     remove: ep({
-      summary: 'Remove one ELS or ESU server by its id.',
-      description:
-        'id from tuxcare_els_srv_list. Calls /els/srv/remove.json (never key/remove). found is false, with the vendor message, when the server does not exist.',
+      // Calls /els/srv/remove.json (never key/remove).
+      summary: 'Remove one ELS/ESU server (its key stays).',
+      description: 'found is false, with the vendor message, when it does not exist.',
       route: { path: '/els/srv/remove.json', format: 'envelope-full' },
-      input: z.strictObject({ id: opaqueId('id').describe('server id, from tuxcare_els_srv_list') }),
+      input: z.strictObject({ id: idField('id', 'server id, from tuxcare_els_srv_list') }),
       output: withMessage(oneOf(ElsServer)),
       effect: 'delete',
     }),

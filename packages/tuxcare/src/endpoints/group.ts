@@ -1,3 +1,4 @@
+import { listedAs } from '@x/auth-core';
 import { z } from 'zod';
 import { listOf, oneOf, opaqueId } from '../schemas/common.js';
 import { Group, GroupServer } from '../schemas/objects.js';
@@ -10,10 +11,10 @@ const GroupName = z
   .describe('group name, from tuxcare_group_list');
 
 const ServerIds = z
-  .array(opaqueId('server id'))
+  .array(listedAs(opaqueId('server id'), { type: 'string' }))
   .min(1, 'must list at least one server id')
   .max(500, 'at most 500 server ids per call')
-  .describe('server ids (from tuxcare_group_servers_list or the product server lists); sent comma-separated');
+  .describe('server ids, from tuxcare_group_servers_list or a product server list');
 
 /** KernelCare server groups (`/group`): the only calls whose documented methods are POST/PUT/DELETE. */
 export const group = {
@@ -21,7 +22,7 @@ export const group = {
     summary: 'Create a KernelCare server group.',
     route: { path: '/group/create.json', method: 'POST', format: 'envelope' },
     input: z.strictObject({
-      name: GroupName.describe('name of the new group'),
+      name: GroupName.describe('group name'),
       description: z.string().max(255).optional().describe('group description'),
     }),
     output: oneOf(Group),
@@ -44,14 +45,15 @@ export const group = {
     }),
     put: ep({
       summary: 'Add servers to a group.',
-      description: 'Returns the servers added. Adding a server that is already in the group changes nothing.',
+      // Adding a server that is already in the group changes nothing.
+      description: 'Returns the servers added.',
       route: { path: '/group/servers/put.json', method: 'PUT', format: 'envelope' },
       input: z.strictObject({ name: GroupName, server_ids: ServerIds }),
       output: listOf(GroupServer),
       effect: 'update',
     }),
     remove: ep({
-      summary: 'Remove servers from a group (the servers themselves stay registered).',
+      summary: 'Remove servers from a group; they stay registered.',
       description: 'Returns the servers removed.',
       route: { path: '/group/servers/remove.json', method: 'DELETE', format: 'envelope' },
       input: z.strictObject({ name: GroupName, server_ids: ServerIds }),

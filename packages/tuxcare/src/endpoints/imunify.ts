@@ -1,42 +1,37 @@
 import { z } from 'zod';
 import { ImunifyProductCode } from '../schemas/codes.js';
-import { KeyLimit, listOf, Note, oneOf, opaqueId } from '../schemas/common.js';
+import { idField, KeyLimit, listOf, Note, oneOf } from '../schemas/common.js';
 import { ImunifyKey, ImunifyServer } from '../schemas/objects.js';
 import { withMessage } from '../schemas/results.js';
 import { tuxcareEndpoint as ep } from './define.js';
 
-const ImKeyValue = opaqueId('key').describe('Imunify key, from tuxcare_im_key_list');
-const ImServerId = opaqueId('id').describe('Imunify server id, from tuxcare_im_srv_list');
+const ImKeyValue = idField('key', 'Imunify key, from tuxcare_im_key_list');
+const ImServerId = idField('id', 'Imunify server id, from tuxcare_im_srv_list');
 
 /** Imunify (ImunifyAV+, Imunify360) keys and servers (`/im`). */
 export const im = {
   key: {
     create: ep({
-      summary: 'Create an Imunify key for a product (ImunifyAV+ or an Imunify360 tier).',
+      summary: 'Create an Imunify key (ImunifyAV+ or an Imunify360 tier).',
       route: { path: '/im/key/create.json', format: 'envelope' },
       input: z.strictObject({
         code: ImunifyProductCode,
-        limit: KeyLimit.describe('maximum servers on the key; 0 = unlimited'),
-        note: Note.optional().describe('key note, up to 100 characters'),
+        limit: KeyLimit.describe('max servers; 0 = unlimited'),
+        note: Note.optional().describe('key note'),
       }),
       output: oneOf(ImunifyKey),
       effect: 'create',
     }),
     update: ep({
-      summary: 'Change the server limit, the note or the servers count of an Imunify key.',
-      description: 'Fields left out are not changed.',
+      summary: 'Change the server limit, note and/or servers count of an Imunify key.',
+      description: 'Fields left out stay unchanged.',
       route: { path: '/im/key/update.json', format: 'envelope' },
       input: z
         .strictObject({
           key: ImKeyValue,
-          limit: KeyLimit.optional().describe('new maximum servers; 0 = unlimited'),
-          note: Note.optional().describe('new key note, up to 100 characters; not changed when absent'),
-          servers: z
-            .number()
-            .int()
-            .min(0)
-            .optional()
-            .describe('number of servers registered with the key (a documented argument of this call)'),
+          limit: KeyLimit.optional().describe('new max servers; 0 = unlimited'),
+          note: Note.optional().describe('new key note'),
+          servers: z.number().int().min(0).optional().describe('number of servers registered with the key'),
         })
         .refine(
           (input) => input.limit !== undefined || input.note !== undefined || input.servers !== undefined,
@@ -49,15 +44,15 @@ export const im = {
       effect: 'update',
     }),
     remove: ep({
-      summary: 'Remove an Imunify key together with every server registered with it.',
-      description: 'Returns the removed servers (or true, as some deployments answer).',
+      summary: 'Remove an Imunify key and every server registered with it.',
+      description: 'Returns the removed servers, or true.',
       route: { path: '/im/key/remove.json', format: 'envelope' },
       input: z.strictObject({ key: ImKeyValue }),
       output: z.union([z.boolean(), listOf(ImunifyServer)]),
       effect: 'delete',
     }),
     list: ep({
-      summary: 'List every Imunify key of the account.',
+      summary: "List the account's Imunify keys.",
       route: { path: '/im/key/list.json', format: 'envelope' },
       input: z.strictObject({}),
       output: listOf(ImunifyKey),
@@ -73,21 +68,19 @@ export const im = {
       effect: 'read',
     }),
     remove: ep({
-      summary: 'Remove one Imunify server by its id.',
-      description: 'found is false, with the vendor message, when the server does not exist.',
+      summary: 'Remove one Imunify server.',
+      description: 'found is false, with the vendor message, when it does not exist.',
       route: { path: '/im/srv/remove.json', format: 'envelope-full' },
       input: z.strictObject({ id: ImServerId }),
       output: withMessage(oneOf(ImunifyServer)),
       effect: 'delete',
     }),
     convert: ep({
-      summary:
-        'Move an Imunify server to another key (another license type), e.g. to upgrade from single user.',
-      description: 'key is the target key, from tuxcare_im_key_list.',
+      summary: 'Move an Imunify server to another key (license type), e.g. to upgrade from single user.',
       route: { path: '/im/srv/convert.json', format: 'envelope' },
       input: z.strictObject({
         id: ImServerId,
-        key: ImKeyValue.describe('the new Imunify key for the server'),
+        key: idField('key', 'target Imunify key, from tuxcare_im_key_list'),
       }),
       output: oneOf(ImunifyServer),
       effect: 'update',

@@ -1,23 +1,28 @@
+import { listedAs } from '@x/auth-core';
 import { z } from 'zod';
 import { CidrList } from '../schemas/cidr.js';
-import { KeyLimit, listOf, Note, Num, oneOf, opaqueId } from '../schemas/common.js';
+import { idField, KeyLimit, listOf, Note, Num, oneOf } from '../schemas/common.js';
 import { NagiosReportSchema } from '../schemas/nagios.js';
 import { KernelCareKey, KernelCareServer, PatchsetEntry } from '../schemas/objects.js';
 import { Done, withMessage } from '../schemas/results.js';
 import { tuxcareEndpoint as ep } from './define.js';
 
-const KcKey = opaqueId('key').describe('KernelCare key, e.g. WsTs821nSAtiastD, from tuxcare_kcare_key_list');
+const KcKey = idField('key', 'KernelCare key, from tuxcare_kcare_key_list');
+
+const NAGIOS_RES_TOKEN =
+  'API token from the CLN profile, if your account needs it; default: a fresh auth token';
 
 /** KernelCare keys, servers and the Nagios monitoring API (`/kcare`). */
 export const kcare = {
   key: {
     create: ep({
       summary: 'Create a KernelCare key.',
-      description: 'The API answers the bare key string; the result is normalised to { key }.',
+      // The API answers the bare key string; the result is normalised to { key }.
+      description: 'Returns { key }.',
       route: { path: '/kcare/key/create.json', format: 'envelope' },
       input: z.strictObject({
-        limit: KeyLimit.describe('maximum servers on the key; 0 = unlimited'),
-        note: Note.optional().describe('key description, up to 100 characters'),
+        limit: KeyLimit.describe('max servers; 0 = unlimited'),
+        note: Note.optional().describe('key description'),
       }),
       output: z.preprocess(
         (value) => (typeof value === 'string' ? { key: value } : value),
@@ -27,14 +32,14 @@ export const kcare = {
     }),
     delete: ep({
       summary: 'Delete a KernelCare key.',
-      description: 'true when deleted, false when the key was not found.',
+      description: 'Returns true, or false when not found.',
       route: { path: '/kcare/key/delete.json', format: 'envelope' },
       input: z.strictObject({ key: KcKey }),
       output: Done,
       effect: 'delete',
     }),
     list: ep({
-      summary: 'List every KernelCare key of the account.',
+      summary: "List the account's KernelCare keys.",
       route: { path: '/kcare/key/list.json', format: 'envelope' },
       input: z.strictObject({}),
       output: listOf(KernelCareKey),
@@ -48,9 +53,8 @@ export const kcare = {
       effect: 'read',
     }),
     set_cidr: ep({
-      summary: 'Set the IP ranges (CIDRs) allowed to register servers with a KernelCare key.',
-      description:
-        'A non-zero vendor code (1 bad address, 2 bad prefix, 3 internal error) is reported as an error.',
+      // A non-zero vendor code (1 bad address, 2 bad prefix, 3 internal error) is reported as an error.
+      summary: 'Set the CIDRs allowed to register servers with a KernelCare key.',
       route: {
         path: '/kcare/key/set_cidr.json',
         format: 'envelope',
@@ -67,12 +71,11 @@ export const kcare = {
   },
   srv: {
     remove: ep({
-      summary: 'Remove one KernelCare server by its id.',
-      description:
-        'server_id from tuxcare_kcare_key_servers. found is false, with message "Server not found", when it does not exist.',
+      summary: 'Remove one KernelCare server.',
+      description: 'found is false, with message "Server not found", when it does not exist.',
       route: { path: '/kcare/srv/remove.json', format: 'envelope-full' },
       input: z.strictObject({
-        server_id: opaqueId('server_id').describe('KernelCare server id, from tuxcare_kcare_key_servers'),
+        server_id: idField('server_id', 'server id, from tuxcare_kcare_key_servers'),
       }),
       output: withMessage(
         oneOf(z.looseObject({ server_id: z.string().nullish(), key: z.string().nullish() })),
@@ -82,9 +85,9 @@ export const kcare = {
   },
   nagios: {
     register_key: ep({
+      // Code 1 (bad key) and 2 (no KernelCare IP license) are errors.
+      // Sends no token: the key is bound to the IP the request comes from.
       summary: 'Register a custom Nagios monitoring key for the KernelCare IP licenses of the calling IP.',
-      description:
-        'Sends no token: the key is bound to the IP the request comes from. Code 1 (bad key) and 2 (no KernelCare IP license) are errors.',
       route: {
         path: '/kcare/nagios/register_key.plain',
         format: 'plain',
@@ -95,7 +98,7 @@ export const kcare = {
         key: z
           .string()
           .regex(/^[A-Za-z0-9]{16,32}$/, 'must be 16-32 letters or digits')
-          .describe('monitoring key: 16 to 32 letters (small and capital) and digits'),
+          .describe('new monitoring key'),
       }),
       output: z.looseObject({
         success: z.boolean(),
@@ -106,42 +109,39 @@ export const kcare = {
       effect: 'update',
     }),
     key: ep({
-      summary:
-        'Nagios check of every server registered with a key: OK, or counts and the servers that are out of date.',
-      description:
-        'Sends no token. Catalog name kcare.nagios.key for the URL kcare/nagios/{key_id} (see the README).',
+      // Catalog name kcare.nagios.key for the URL kcare/nagios/{key_id} (see the README).
+      // Sends no token.
+      summary: 'Nagios check of the servers on a key: OK, or counts and the out-of-date servers.',
       route: { path: '/kcare/nagios/{key}', format: 'nagios', auth: 'none' },
       input: z.strictObject({
-        key: opaqueId('key').describe('KernelCare or monitoring key whose servers to check'),
+        key: idField('key', 'KernelCare or monitoring key'),
       }),
       output: NagiosReportSchema,
       effect: 'read',
     }),
   },
   nagios_res: ep({
-    summary:
-      'Nagios check of every server of a reseller account: OK, or counts and the servers that are out of date.',
-    description:
-      'URL kcare/nagios-res/{login}/{token}. login defaults to the client login; token defaults to a fresh authorization token (pass the profile API token instead if your account needs it).',
+    // URL kcare/nagios-res/{login}/{token}.
+    summary: 'Nagios check of the servers of a reseller account: OK, or counts and the out-of-date servers.',
     route: { path: '/kcare/nagios-res/{login}/{token}', format: 'nagios', auth: 'none' },
     input: z.strictObject({
-      login: opaqueId('login').optional().describe('reseller login; default: the client login'),
-      token: z
-        .string()
-        .min(1)
-        .max(256)
-        .regex(/^[^\s/?#]+$/, 'must not contain spaces, / ? or #')
-        .optional()
-        .describe(
-          'reseller API token from the CLN profile; default: a fresh login|ts|sha1 authorization token',
-        ),
+      login: idField('login', 'reseller login; default: client login').optional(),
+      token: listedAs(
+        z
+          .string()
+          .min(1)
+          .max(256)
+          .regex(/^[^\s/?#]+$/, 'must not contain spaces, / ? or #')
+          .describe(NAGIOS_RES_TOKEN),
+        { type: 'string', description: NAGIOS_RES_TOKEN },
+      ).optional(),
     }),
     output: NagiosReportSchema,
     effect: 'read',
   }),
   patchset: ep({
-    summary: 'List the patch level of every server registered with a KernelCare key.',
-    description: 'Sends no token; the answer is bare JSON without the envelope.',
+    // Sends no token; the answer is bare JSON without the envelope.
+    summary: 'List the patch level of every server on a KernelCare key.',
     route: { path: '/kcare/patchset.json', format: 'bare', auth: 'none' },
     input: z.strictObject({ key: KcKey }),
     output: listOf(PatchsetEntry),

@@ -4,16 +4,14 @@ import { tuxcareEndpoint as ep } from './define.js';
 
 /** Service status, `status.json` or `status.plain` (no token). */
 export const status = ep({
-  summary:
-    'Report the health of the CloudLinux/TuxCare licensing services (database, registration, XML-RPC).',
-  description:
-    'Needs no credentials. format "plain" reads status.plain instead of status.json; both give the same fields, plain adds raw.',
+  summary: 'Report the health of the licensing services (database, registration, XML-RPC).',
+  description: 'Needs no credentials.',
   route: { path: '/status.json', plainPath: '/status.plain', format: 'envelope', auth: 'none' },
   input: z.strictObject({
     format: z
       .enum(['json', 'plain'])
       .optional()
-      .describe('json (default) reads status.json; plain reads the text variant status.plain'),
+      .describe('default json; plain reads status.plain, same fields plus raw text'),
   }),
   output: ServiceStatus.extend({ raw: z.string().optional().describe('the text answer, for format plain') }),
   effect: 'read',

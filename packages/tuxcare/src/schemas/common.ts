@@ -1,9 +1,10 @@
+import { listedAs } from '@x/auth-core';
 import { z } from 'zod';
 
 /** An IPv4 or IPv6 address, checked before anything is sent. */
 export const IpAddress = z
   .union([z.ipv4(), z.ipv6()], { error: 'must be a valid IPv4 or IPv6 address' })
-  .describe('IPv4 or IPv6 address, e.g. 203.0.113.10 or 2001:db8::10');
+  .describe('IPv4 or IPv6 address');
 
 /** A key note or description: the API documents a 100-character limit. */
 export const Note = z.string().max(100, 'must be at most 100 characters');
@@ -28,8 +29,18 @@ export function opaqueId(what: string, max = 128) {
 }
 
 /**
- * A vendor code with known values offered as a typed hint while unknown (new) codes still pass: the JSON
- * Schema shows `anyOf: [enum, pattern]`, the TypeScript type autocompletes the known codes.
+ * An {@link opaqueId} field listed to MCP clients as a plain described string: the ids come from the vendor's
+ * own lists, so its length and character rules (still validated by zod) would only cost tokens in every tool.
+ */
+export function idField(what: string, description: string, max = 128) {
+  return listedAs(opaqueId(what, max).describe(description), { type: 'string', description });
+}
+
+/**
+ * A vendor code with known values offered as a typed hint while unknown (new) codes still pass: zod accepts
+ * the known codes or any 1-64 letters, digits and _; the TypeScript type autocompletes the known codes. The
+ * tool listing shows a plain string whose description names the known codes (the enum beside a pattern would
+ * cost about twice as much).
  */
 export function hintedCode<const T extends readonly [string, ...string[]]>(known: T, description: string) {
   const schema = z.union([
@@ -38,7 +49,7 @@ export function hintedCode<const T extends readonly [string, ...string[]]>(known
   ]);
   // The cast only narrows the TypeScript type to "known codes, or any other string" (the runtime accepts both);
   // `string & {}` keeps the literal members from collapsing into plain `string`, so editors still offer them.
-  return schema.describe(description) as unknown as z.ZodType<
+  return listedAs(schema.describe(description), { type: 'string', description }) as unknown as z.ZodType<
     T[number] | (string & {}),
     T[number] | (string & {})
   >;

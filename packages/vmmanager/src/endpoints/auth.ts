@@ -7,15 +7,14 @@ import { TokenObject } from '../schemas/objects.js';
 export const auth = {
   token: {
     create: vmEndpoint({
-      summary: 'Create a long-lived API token that expires at a given time.',
-      description:
-        'The answer contains the new token: keep it secret. Ordinary tokens are deleted after 60 minutes unused.',
+      summary: 'Create a long-lived API token with an expiry time.',
+      description: 'Unlike session tokens it survives idle time; keep it secret.',
       route: { method: 'POST', path: '/auth/v4/token', issues: 'token' },
       input: z.strictObject({
         expires_at: z
           .string()
           .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'YYYY-MM-DD HH:MM:SS')
-          .describe('Expiry, YYYY-MM-DD HH:MM:SS, e.g. 2030-01-31 00:00:00'),
+          .describe('Expiry, e.g. 2030-01-31 00:00:00'),
         description: z.string().min(1).max(200).optional().describe('What the token is for'),
       }),
       output: TokenObject,
@@ -27,12 +26,7 @@ export const auth = {
       summary: 'Set how long an unused token lives (default 60 minutes).',
       route: { method: 'POST', path: '/auth/v4/setting/token_ttl' },
       input: z.strictObject({
-        value: z
-          .int()
-          .min(1)
-          .max(525_600)
-          .transform(String)
-          .describe('Token lifetime in minutes (sent as text, as the API expects)'),
+        value: z.int().min(1).max(525_600).transform(String).describe('Lifetime in minutes'),
       }),
       output: z.looseObject({}),
       effect: 'update',
@@ -42,13 +36,12 @@ export const auth = {
     create: vmEndpoint({
       summary: 'Create a one-hour login key for a user, and its one-time login link.',
       description:
-        'Lets a user into the panel without a password (the link), or an integration get a token for the user ' +
-        '(vmmanager_auth_key_exchange). The key is a credential: keep it secret.',
+        'The link logs a browser in without a password; vmmanager_auth_key_exchange turns the key into a token. Keep both secret.',
       route: { method: 'POST', path: '/auth/v4/user/{user}/key', boxInstance: true, issues: 'key' },
       input: z.strictObject({
         user: z
           .union([z.email().max(254), z.string().regex(/^[1-9][0-9]{0,18}$/, 'a user id')])
-          .describe('E-mail or id of the user the key logs in as'),
+          .describe('User e-mail or id'),
       }),
       output: z.looseObject({
         id: Num,
@@ -59,8 +52,7 @@ export const auth = {
     }),
     exchange: vmEndpoint({
       summary: 'Exchange a login key for a session token of its user.',
-      description:
-        'The key comes from vmmanager_auth_key_create. The answer contains a token: keep it secret.',
+      description: 'Keep the token secret.',
       route: {
         method: 'POST',
         path: '/auth/v4/public/key',
@@ -72,7 +64,7 @@ export const auth = {
         key: z
           .string()
           .regex(/^[0-9]+-[0-9a-f-]{8,64}$/i, 'a key such as 4-74e7c0e9-...')
-          .describe('Login key'),
+          .describe('Login key (from vmmanager_auth_key_create)'),
       }),
       output: TokenObject,
       effect: 'action',

@@ -5,7 +5,7 @@ import { ActionResult, Defer, DomainName, idField, listOf, Num, Password, Text }
 import { Backup, Host, IpAddress } from '../schemas/objects.js';
 
 const hostId = idField('VM', 'vmmanager_host_list');
-const taskHint = 'Answers a task id; pass it to vmmanager_task_wait to wait for the result.';
+const taskHint = 'Answers a task id for vmmanager_task_wait.';
 
 const HostName = z
   .string()
@@ -15,33 +15,29 @@ const HostName = z
 
 const SendEmailMode = z
   .enum(['default', 'saved', 'disabled'])
-  .describe('Whether VMmanager e-mails the owner the access details');
+  .describe('E-mail the owner the access details');
 
 const CreateHostInput = z
   .strictObject({
     name: HostName.describe('VM name'),
     cluster: z.int().positive().describe('Cluster id (from vmmanager_cluster_list)'),
-    owner_account: z.int().positive().describe('Owner account id (from vmmanager_account_list)'),
-    os: z.int().positive().optional().describe('OS template id (from vmmanager_os_list); give os or image'),
-    image: z.int().positive().optional().describe('Image id to create the VM from; give os or image'),
-    preset: z
-      .int()
-      .positive()
-      .optional()
-      .describe('Preset id (from vmmanager_preset_list); replaces cpu_number, ram_mib and hdd_mib'),
-    cpu_number: z.int().min(1).max(512).optional().describe('Virtual CPUs (without a preset)'),
-    ram_mib: z.int().min(128).max(4_194_304).optional().describe('Memory in MiB (without a preset)'),
-    hdd_mib: z.int().min(1024).optional().describe('Main disk size in MiB (without a preset)'),
-    password: Password.optional().describe('Root password of the new VM'),
-    domain: DomainName.optional().describe('Domain name of the VM'),
-    node: z.int().positive().optional().describe('Place the VM on this node (from vmmanager_node_list)'),
-    comment: z.string().max(1000).optional().describe('Free-text comment'),
-    ipv4_number: z.int().min(0).max(256).optional().describe('How many IPv4 addresses to assign'),
+    owner_account: z.int().positive().describe('Account id (from vmmanager_account_list)'),
+    os: z.int().positive().optional().describe('OS template id (from vmmanager_os_list)'),
+    image: z.int().positive().optional().describe('Image id'),
+    preset: z.int().positive().optional().describe('Preset id (from vmmanager_preset_list)'),
+    cpu_number: z.int().min(1).max(512).optional().describe('Virtual CPUs'),
+    ram_mib: z.int().min(128).max(4_194_304).optional().describe('Memory in MiB'),
+    hdd_mib: z.int().min(1024).optional().describe('Main disk size in MiB'),
+    password: Password.optional().describe('Root password'),
+    domain: DomainName.optional().describe('Domain name'),
+    node: z.int().positive().optional().describe('Node id (from vmmanager_node_list)'),
+    comment: z.string().max(1000).optional().describe('Comment'),
+    ipv4_number: z.int().min(0).max(256).optional().describe('IPv4 addresses to assign'),
     ipv4_pool: z
       .array(z.int().positive())
       .max(20)
       .optional()
-      .describe('IP pool ids to take IPv4 addresses from (from vmmanager_ippool_list)'),
+      .describe('IP pools for them (from vmmanager_ippool_list)'),
     ipv6_enabled: z.boolean().optional().describe('Assign an IPv6 subnet'),
     ipv6_prefix: z.int().min(1).max(128).optional().describe('IPv6 prefix length'),
     send_email_mode: SendEmailMode.optional(),
@@ -60,58 +56,56 @@ const CreateHostInput = z
 /** Virtual machines (`/vm/v3/host`). */
 export const host = {
   list: vmEndpoint({
-    summary: 'List virtual machines with their cluster, node, disk and IP addresses.',
-    description: 'Filter with where/orderby/limit, e.g. {"field":"name","op":"CP","value":"web%"}.',
+    summary: 'List VMs with their cluster, node, disk and IPs.',
+    description: 'Filter fields include name, state, cluster.id, node.id, account.id.',
     route: { method: 'GET', path: '/vm/v3/host', filter: true },
     input: z.strictObject(listFilterShape),
     output: listOf(Host),
     effect: 'read',
   }),
   get: vmEndpoint({
-    summary: 'Get one virtual machine with its associated items.',
-    description:
-      'Reads the filtered list (where id EQ host_id) because GET /vm/v3/host/{id} returns a partial object ' +
-      'without IPs, cluster or disk. Not found is an error.',
+    summary: 'Get one VM with its cluster, node, disk and IPs.',
+    // GET /vm/v3/host/{id} returns a partial object without IPs, cluster or disk.
+    description: 'Reads the filtered list; not found is an error.',
     route: { method: 'GET', path: '/vm/v3/host', lookup: 'host_id' },
     input: z.strictObject({ host_id: hostId }),
     output: Host,
     effect: 'read',
   }),
   create: vmEndpoint({
-    summary: 'Create a virtual machine.',
-    description: `Needs a cluster, an owner account and an OS (or image), and a preset or cpu_number/ram_mib/hdd_mib. ${taskHint}`,
+    summary: 'Create a VM.',
+    description: `Give os or image, and preset or cpu_number, ram_mib and hdd_mib. ${taskHint}`,
     route: { method: 'POST', path: '/vm/v3/host', wireNames: { owner_account: 'account' } },
     input: CreateHostInput,
     output: ActionResult,
     effect: 'create',
   }),
   update: vmEndpoint({
-    summary: 'Change the name, comment or options of a virtual machine.',
-    description:
-      'Resources go through vmmanager_host_resource, the password through vmmanager_host_password.',
+    summary: 'Change the name, comment or options of a VM.',
+    description: 'Resources: vmmanager_host_resource; password: vmmanager_host_password.',
     route: { method: 'POST', path: '/vm/v3/host/{host_id}' },
     input: z.strictObject({
       host_id: hostId,
-      name: HostName.optional().describe('New VM name'),
+      name: HostName.optional().describe('New name'),
       comment: z.string().max(1000).optional().describe('New comment'),
-      ha_restore_on_fail: z.boolean().optional().describe('Restart the VM elsewhere when its node fails'),
+      ha_restore_on_fail: z.boolean().optional().describe('Restart on another node if its node fails'),
     }),
     output: ActionResult,
     effect: 'update',
   }),
   delete: vmEndpoint({
-    summary: 'Delete a virtual machine and its disks.',
+    summary: 'Delete a VM and its disks.',
     description: taskHint,
     route: { method: 'DELETE', path: '/vm/v3/host/{host_id}' },
     input: z.strictObject({
       host_id: hostId,
-      force: z.boolean().optional().describe('Delete even when the VM cannot be stopped cleanly'),
+      force: z.boolean().optional().describe('Even if the VM cannot stop cleanly'),
     }),
     output: ActionResult,
     effect: 'delete',
   }),
   start: vmEndpoint({
-    summary: 'Start a virtual machine.',
+    summary: 'Start a VM.',
     description: taskHint,
     route: { method: 'POST', path: '/vm/v3/host/{host_id}/start' },
     input: z.strictObject({ host_id: hostId }),
@@ -122,19 +116,19 @@ export const host = {
     idempotent: true,
   }),
   stop: vmEndpoint({
-    summary: 'Stop a virtual machine.',
+    summary: 'Stop a VM.',
     description: taskHint,
     route: { method: 'POST', path: '/vm/v3/host/{host_id}/stop' },
     input: z.strictObject({
       host_id: hostId,
-      force: z.boolean().optional().describe('Power off instead of a clean shutdown'),
+      force: z.boolean().optional().describe('Power off, no clean shutdown'),
     }),
     output: ActionResult,
     effect: 'action',
     idempotent: true,
   }),
   restart: vmEndpoint({
-    summary: 'Restart a virtual machine.',
+    summary: 'Restart a VM.',
     description: taskHint,
     route: { method: 'POST', path: '/vm/v3/host/{host_id}/restart' },
     input: z.strictObject({ host_id: hostId }),
@@ -143,18 +137,14 @@ export const host = {
     idempotent: true,
   }),
   reinstall: vmEndpoint({
-    summary: 'Reinstall the operating system of a virtual machine, erasing its disk.',
-    description: taskHint,
+    summary: 'Reinstall the OS of a VM, erasing its disk.',
+    description: `Give os or image. ${taskHint}`,
     route: { method: 'POST', path: '/vm/v3/host/{host_id}/reinstall' },
     input: z
       .strictObject({
         host_id: hostId,
-        os: z
-          .int()
-          .positive()
-          .optional()
-          .describe('OS template id (from vmmanager_os_list); give os or image'),
-        image: z.int().positive().optional().describe('Image id; give os or image'),
+        os: z.int().positive().optional().describe('OS template id (from vmmanager_os_list)'),
+        image: z.int().positive().optional().describe('Image id'),
         password: Password.optional().describe('New root password'),
         send_email_mode: SendEmailMode.optional(),
       })
@@ -166,15 +156,15 @@ export const host = {
     effect: 'action',
   }),
   resource: vmEndpoint({
-    summary: 'Change the CPU, memory or bandwidth of a virtual machine.',
-    description: `Give at least one resource. On a running VM pass defer {"action":"host_stop"} to apply it at the next stop. ${taskHint}`,
+    summary: 'Change the CPU, memory or bandwidth of a VM.',
+    description: `Give at least one. ${taskHint}`,
     route: { method: 'POST', path: '/vm/v3/host/{host_id}/resource' },
     input: z
       .strictObject({
         host_id: hostId,
         cpu_number: z.int().min(1).max(512).optional().describe('Virtual CPUs'),
         ram_mib: z.int().min(128).max(4_194_304).optional().describe('Memory in MiB'),
-        net_bandwidth_mbitps: z.int().min(0).optional().describe('Bandwidth limit in Mbit/s, 0 = unlimited'),
+        net_bandwidth_mbitps: z.int().min(0).optional().describe('Bandwidth limit in Mbit/s; 0 unlimited'),
         defer: Defer.optional(),
       })
       .refine(
@@ -188,7 +178,7 @@ export const host = {
     effect: 'update',
   }),
   password: vmEndpoint({
-    summary: 'Set the root password of a virtual machine.',
+    summary: 'Set the root password of a VM.',
     description: taskHint,
     route: { method: 'POST', path: '/vm/v3/host/{host_id}/password' },
     input: z.strictObject({ host_id: hostId, password: Password.describe('New root password') }),
@@ -196,28 +186,28 @@ export const host = {
     effect: 'update',
   }),
   account: vmEndpoint({
-    summary: 'Give a virtual machine to another owner account.',
+    summary: 'Give a VM to another owner account.',
     route: { method: 'POST', path: '/vm/v3/host/{host_id}/account', wireNames: { owner_account: 'account' } },
     input: z.strictObject({
       host_id: hostId,
-      owner_account: z.int().positive().describe('New owner account id (from vmmanager_account_list)'),
+      owner_account: z.int().positive().describe('Account id (from vmmanager_account_list)'),
     }),
     output: ActionResult,
     effect: 'update',
   }),
   ip: vmEndpoint({
-    summary: 'Add IP addresses to a virtual machine.',
-    description: `ipv4_number is how many addresses to add. ${taskHint}`,
+    summary: 'Add IP addresses to a VM.',
+    description: `Give ipv4_number or ipv6_enabled. ${taskHint}`,
     route: { method: 'POST', path: '/vm/v3/host/{host_id}/ip' },
     input: z
       .strictObject({
         host_id: hostId,
-        ipv4_number: z.int().min(1).max(256).optional().describe('How many IPv4 addresses to add'),
+        ipv4_number: z.int().min(1).max(256).optional().describe('IPv4 addresses to add'),
         ipv4_pool: z
           .array(z.int().positive())
           .max(20)
           .optional()
-          .describe('IP pool ids to take them from (from vmmanager_ippool_list)'),
+          .describe('IP pools for them (from vmmanager_ippool_list)'),
         ipv6_enabled: z.boolean().optional().describe('Assign an IPv6 subnet'),
         ipv6_prefix: z.int().min(1).max(128).optional().describe('IPv6 prefix length'),
       })
@@ -229,32 +219,30 @@ export const host = {
     effect: 'create',
   }),
   ipv4: vmEndpoint({
-    summary: 'List the IPv4 addresses of a virtual machine.',
+    summary: 'List the IPv4 addresses of a VM.',
     route: { method: 'GET', path: '/vm/v3/host/{host_id}/ipv4' },
     input: z.strictObject({ host_id: hostId }),
     output: listOf(IpAddress),
     effect: 'read',
   }),
   ipv6: vmEndpoint({
-    summary: 'Get the IPv6 settings of a virtual machine.',
+    summary: 'Get the IPv6 settings of a VM.',
     route: { method: 'GET', path: '/vm/v3/host/{host_id}/ipv6' },
     input: z.strictObject({ host_id: hostId }),
     output: z.looseObject({ ipv6_enabled: z.boolean().nullish(), ipv6_prefix: Num }),
     effect: 'read',
   }),
   metrics: vmEndpoint({
-    summary: 'Read a usage metric of a virtual machine as time series.',
+    summary: 'Read a usage metric of a VM as time series.',
     route: { method: 'GET', path: '/vm/v3/host/{host_id}/metrics' },
     input: z.strictObject({
       host_id: hostId,
-      target: z
-        .enum(['cpu_load', 'mem_usage', 'df.root.used', 'net_rx', 'net_tx'])
-        .describe('Metric: cpu_load, mem_usage, df.root.used, net_rx or net_tx'),
+      target: z.enum(['cpu_load', 'mem_usage', 'df.root.used', 'net_rx', 'net_tx']).describe('Metric'),
       from: z
         .string()
         .regex(/^(\d{2}:\d{2}_\d{8}|-\d+(min|h|d))$/, 'HH:MM_YYYYMMDD or a relative time such as -1h')
         .optional()
-        .describe('Start of the series: HH:MM_YYYYMMDD (e.g. 00:00_20261122) or -1h, -30min, -7d'),
+        .describe('Series start, e.g. 00:00_20261122 (HH:MM_YYYYMMDD) or -1h'),
     }),
     output: z.array(
       z.looseObject({
@@ -266,28 +254,28 @@ export const host = {
   }),
   backup: {
     list: vmEndpoint({
-      summary: 'List the backups of a virtual machine.',
+      summary: 'List the backups of a VM.',
       route: { method: 'GET', path: '/vm/v3/host/{host_id}/backup' },
       input: z.strictObject({ host_id: hostId }),
       output: listOf(Backup),
       effect: 'read',
     }),
     create: vmEndpoint({
-      summary: 'Back up a virtual machine.',
+      summary: 'Back up a VM.',
       description: taskHint,
       route: { method: 'POST', path: '/vm/v3/host/{host_id}/backup' },
       input: z.strictObject({
         host_id: hostId,
         name: z.string().min(1).max(100).optional().describe('Backup name'),
-        comment: z.string().max(1000).optional().describe('Free-text comment'),
+        comment: z.string().max(1000).optional().describe('Comment'),
       }),
       output: ActionResult,
       effect: 'create',
     }),
   },
   restore: vmEndpoint({
-    summary: 'Restore a virtual machine from one of its backups, replacing its disk.',
-    description: `The backup id comes from vmmanager_host_backup_list. ${taskHint}`,
+    summary: 'Restore a VM from one of its backups, replacing its disk.',
+    description: taskHint,
     route: { method: 'POST', path: '/vm/v3/host/{host_id}/restore' },
     input: z.strictObject({
       host_id: hostId,

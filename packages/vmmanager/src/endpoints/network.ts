@@ -7,8 +7,8 @@ import { IpAddress, IpNet, IpPool } from '../schemas/objects.js';
 /** IP addresses assigned to VMs (`/vm/v3/ip`). */
 export const ip = {
   list: vmEndpoint({
-    summary: 'List the IP addresses assigned to virtual machines.',
-    description: 'Filter by VM with {"field":"host.id","op":"EQ","value":12}, by address with ip_addr.',
+    summary: 'List the IP addresses assigned to VMs.',
+    description: 'Filter by VM on host.id, by address on ip_addr.',
     route: { method: 'GET', path: '/vm/v3/ip', filter: true },
     input: z.strictObject(listFilterShape),
     output: listOf(IpAddress),

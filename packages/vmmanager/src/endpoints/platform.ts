@@ -1,3 +1,4 @@
+import { listedAs } from '@x/auth-core';
 import { z } from 'zod';
 import { listFilterShape } from '../filter.js';
 import { vmEndpoint } from '../route.js';
@@ -9,7 +10,7 @@ const presetId = idField('Preset', 'vmmanager_preset_list');
 /** Operating system templates (`/vm/v3/os`). */
 export const os = {
   list: vmEndpoint({
-    summary: 'List the operating system templates VMs can be created from.',
+    summary: 'List the OS templates for new VMs.',
     route: { method: 'GET', path: '/vm/v3/os', filter: true },
     input: z.strictObject(listFilterShape),
     output: listOf(OsImage),
@@ -21,11 +22,19 @@ const PresetFields = {
   name: z.string().min(1).max(100).describe('Preset name'),
   cpu_number: z.int().min(1).max(512).describe('Virtual CPUs'),
   ram_mib: z.int().min(128).max(4_194_304).describe('Memory in MiB'),
-  disks: z
-    .array(z.strictObject({ size_mib: z.int().min(1024).describe('Disk size in MiB') }))
-    .min(1)
-    .max(16)
-    .describe('Disks, the first is the boot disk'),
+  // Listed as an array of plain objects (half the tokens); the description states the element's one field.
+  disks: listedAs(
+    z
+      .array(z.strictObject({ size_mib: z.int().min(1024).describe('Disk size in MiB') }))
+      .min(1)
+      .max(16)
+      .describe('Disks, the first is the boot disk'),
+    {
+      type: 'array',
+      items: { type: 'object' },
+      description: '1-16 of {size_mib: min 1024}; the first boots',
+    },
+  ),
 };
 
 /** Resource presets (`/vm/v3/preset`). */
@@ -95,7 +104,7 @@ export const cluster = {
 export const node = {
   list: vmEndpoint({
     summary: 'List hypervisor nodes.',
-    description: 'Filter by cluster with {"field":"cluster.id","op":"EQ","value":1}.',
+    description: 'Filter by cluster on cluster.id.',
     route: { method: 'GET', path: '/vm/v3/node', filter: true },
     input: z.strictObject(listFilterShape),
     output: listOf(Node),
@@ -114,7 +123,7 @@ export const node = {
 export const account = {
   list: vmEndpoint({
     summary: 'List user accounts.',
-    description: `Find one by e-mail with {"field":"email","op":"EQ","value":"user@example.com"}.`,
+    description: 'Filter by e-mail on email.',
     route: { method: 'GET', path: '/vm/v3/account', filter: true },
     input: z.strictObject(listFilterShape),
     output: listOf(Account),
@@ -124,16 +133,15 @@ export const account = {
     summary: 'Create a user account.',
     route: { method: 'POST', path: '/vm/v3/account' },
     input: z.strictObject({
-      email: z.email().max(254).describe('Login e-mail of the new account'),
+      email: z.email().max(254).describe('Login e-mail'),
       password: Password.describe('Initial password'),
-      role: z.enum(['@user', '@admin']).default('@user').describe('@user (default) or @admin'),
+      role: z.enum(['@user', '@admin']).default('@user').describe('Role'),
     }),
     output: ActionResult,
     effect: 'create',
   }),
   delete: vmEndpoint({
     summary: 'Delete a user account.',
-    description: 'The VMmanager API deletes accounts through /vm/v3/user/{id}.',
     route: { method: 'DELETE', path: '/vm/v3/user/{account_id}' },
     input: z.strictObject({ account_id: idField('Account', 'vmmanager_account_list') }),
     output: ActionResult,

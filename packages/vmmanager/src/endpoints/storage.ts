@@ -8,7 +8,7 @@ import { Backup, Disk } from '../schemas/objects.js';
 export const disk = {
   list: vmEndpoint({
     summary: 'List virtual disks.',
-    description: 'Filter by VM with {"field":"host.id","op":"EQ","value":12}.',
+    description: 'Filter by VM on host.id.',
     route: { method: 'GET', path: '/vm/v3/disk', filter: true },
     input: z.strictObject(listFilterShape),
     output: listOf(Disk),
@@ -16,12 +16,10 @@ export const disk = {
   }),
   update: vmEndpoint({
     summary: 'Resize a virtual disk.',
-    description:
-      'The disk id comes from vmmanager_disk_list or the disk field of vmmanager_host_get. Disks only grow. ' +
-      'On a running VM pass defer {"action":"host_stop"}. Answers a task id for vmmanager_task_wait.',
+    description: 'Disks only grow. Answers a task id for vmmanager_task_wait.',
     route: { method: 'POST', path: '/vm/v3/disk/{disk_id}' },
     input: z.strictObject({
-      disk_id: idField('Disk', 'vmmanager_disk_list'),
+      disk_id: idField('Disk', 'vmmanager_disk_list or vmmanager_host_get'),
       size_mib: z.int().min(1024).max(67_108_864).describe('New size in MiB'),
       defer: Defer.optional(),
     }),
@@ -33,7 +31,7 @@ export const disk = {
 /** Backups of every VM (`/vm/v3/backup`). */
 export const backup = {
   list: vmEndpoint({
-    summary: 'List the backups of all virtual machines.',
+    summary: 'List the backups of all VMs.',
     route: { method: 'GET', path: '/vm/v3/backup', filter: true },
     input: z.strictObject(listFilterShape),
     output: listOf(Backup),

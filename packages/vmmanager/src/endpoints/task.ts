@@ -12,8 +12,7 @@ export const TASK_WAIT_MAX_MS = 6 * 60 * 60 * 1000;
 export const task = {
   list: vmEndpoint({
     summary: 'List tasks (asynchronous operations).',
-    description:
-      'Find the task of an action with {"field":"consul_id","op":"EQ","value":"<task>"}. status is complete or fail when done.',
+    description: "An action's task id is the consul_id field. status is complete or fail when done.",
     route: { method: 'GET', path: '/vm/v3/task', filter: true },
     input: z.strictObject(listFilterShape),
     output: listOf(Task),
@@ -21,8 +20,7 @@ export const task = {
   }),
   get: vmEndpoint({
     summary: 'Get one task by its internal id.',
-    description:
-      'The internal id is the id field of vmmanager_task_list, not the task (consul id) an action answers.',
+    description: 'Not the task (consul id) an action answers.',
     route: { method: 'GET', path: '/vm/v3/task/{task_id}' },
     input: z.strictObject({ task_id: idField('Task', 'vmmanager_task_list') }),
     output: Task,
@@ -39,30 +37,24 @@ export const task = {
   wait: vmEndpoint({
     summary: 'Wait until a task completes or fails, and return it.',
     description:
-      'task is the task id an action answered (its consul id). Polls vmmanager_task_list; a failed task is an ' +
-      'error, and so is a task still running after timeout_ms (call again to keep waiting).',
+      'Polls vmmanager_task_list; failure, or still running after timeout_ms, is an error (call again to keep waiting).',
     route: { method: 'GET', path: '/vm/v3/task', pseudo: 'task.wait' },
     input: z.strictObject({
       task: z
         .union([z.int().positive(), z.string().regex(/^[0-9]{1,20}$/, 'digits only')])
-        .describe('Task id answered by an action (the consul id)'),
+        .describe('Task id an action answered (consul id)'),
       name: z
         .string()
         .regex(/^[a-z0-9_]{1,64}$/, 'a task name such as host_create')
         .optional()
-        .describe('Task name to disambiguate, e.g. host_create, host_start, disk_resize'),
+        .describe('Task name to disambiguate, e.g. host_create'),
       timeout_ms: z
         .int()
         .min(100)
         .max(TASK_WAIT_MAX_MS)
         .default(TASK_WAIT_DEFAULT_MS)
-        .describe(`Give up after this long (default ${TASK_WAIT_DEFAULT_MS} ms)`),
-      interval_ms: z
-        .int()
-        .min(10)
-        .max(60_000)
-        .default(2_000)
-        .describe('Pause between polls (default 2000 ms)'),
+        .describe('Give up after this many ms'),
+      interval_ms: z.int().min(10).max(60_000).default(2_000).describe('Poll interval in ms'),
     }),
     output: Task,
     effect: 'read',

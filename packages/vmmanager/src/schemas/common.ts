@@ -1,3 +1,4 @@
+import { listedAs } from '@x/auth-core';
 import { z } from 'zod';
 
 /** A positive integer id (VMmanager sends ids as numbers, sometimes as strings: both are accepted). */
@@ -44,12 +45,18 @@ export const Ref = z.preprocess(
   z.looseObject({ id: Num, name: Text }).nullish(),
 );
 
-/** The `defer` option of resource and disk changes: apply the change at the next stop of the VM. */
-export const Defer = z
-  .strictObject({
-    action: z.enum(['host_stop']).describe('host_stop: apply when the VM is next stopped'),
-  })
-  .describe('Apply the change later instead of now (a running VM)');
+/**
+ * The `defer` option of resource and disk changes: apply the change at the next stop of the VM. Listed as a plain
+ * object whose description gives the one accepted value (half the tokens of the full schema).
+ */
+export const Defer = listedAs(
+  z
+    .strictObject({
+      action: z.enum(['host_stop']).describe('host_stop: apply when the VM is next stopped'),
+    })
+    .describe('Apply the change later instead of now (a running VM)'),
+  { type: 'object', description: "{action:'host_stop'}: apply at the next stop of a running VM" },
+);
 
 /** A password the API accepts: 6 to 100 printable characters. */
 export const Password = z
