@@ -12,7 +12,13 @@ import type { Logger } from './logger.js';
 import { Redactor } from './redact.js';
 import type { RetryPolicy, RetryRule } from './transport/retry.js';
 import type { TlsOptions } from './transport/tls.js';
-import { type Timeouts, Transport, type WireRequest, type WireResponse } from './transport/transport.js';
+import {
+  redactedBody,
+  type Timeouts,
+  Transport,
+  type WireRequest,
+  type WireResponse,
+} from './transport/transport.js';
 
 /** Options every vendor client factory accepts besides its credentials. */
 export interface CommonClientOptions {
@@ -178,17 +184,12 @@ export function createVendorClient<C extends Catalog, R, Options extends CallOpt
         { attempt: 1, dryRun: true },
       );
       const scoped = wire.secrets?.length ? redactor.with(wire.secrets) : redactor;
-      const headers = scoped.headers(wire.headers ?? {});
-      const contentType =
-        Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
-      const text = wire.body === undefined ? undefined : Buffer.from(wire.body).toString('utf8');
+      const body = redactedBody(wire, scoped);
       return {
         method: wire.method,
         url: scoped.url(wire.url),
-        headers,
-        ...(text === undefined
-          ? {}
-          : { body: contentType.includes('x-www-form-urlencoded') ? scoped.form(text) : scoped.text(text) }),
+        headers: scoped.headers(wire.headers ?? {}),
+        ...(body === undefined ? {} : { body }),
       };
     },
     close: () => transport.close(),

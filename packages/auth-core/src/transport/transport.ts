@@ -525,11 +525,20 @@ export class Transport {
   }
 }
 
-function describeBody(wire: WireRequest, redactor: Redactor): string {
+/**
+ * A request body as it may be shown (log lines, dry-run previews): form bodies redacted by parameter name and
+ * value, anything else as text. Undefined when the request has no body.
+ */
+export function redactedBody(wire: WireRequest, redactor: Redactor): string | undefined {
+  if (wire.body === undefined) return undefined;
   const type =
     Object.entries(wire.headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
-  const text = typeof wire.body === 'string' ? wire.body : Buffer.from(wire.body ?? []).toString('utf8');
-  const shown = type.includes('x-www-form-urlencoded') ? redactor.form(text) : redactor.text(text);
+  const text = typeof wire.body === 'string' ? wire.body : Buffer.from(wire.body).toString('utf8');
+  return type.includes('x-www-form-urlencoded') ? redactor.form(text) : redactor.text(text);
+}
+
+function describeBody(wire: WireRequest, redactor: Redactor): string {
+  const shown = redactedBody(wire, redactor) ?? '';
   return shown.length > 500 ? `${shown.slice(0, 500)}…` : shown;
 }
 
