@@ -258,6 +258,19 @@ describe('Transport over loopback', () => {
     expect(echo.log).toHaveLength(0);
   });
 
+  it('an abort while the first request is still being set up sends nothing and leaves no rejection behind', async () => {
+    const controller = new AbortController();
+    const pending = transport().send(() => ({ method: 'GET', url: `${echo.url}/x` }), {
+      ...read,
+      signal: controller.signal,
+    });
+    // The first attempt is now waiting for undici and the dispatcher: nothing has been dispatched yet.
+    await Promise.resolve();
+    controller.abort();
+    await expect(pending).rejects.toBeInstanceOf(AbortError);
+    expect(echo.log).toHaveLength(0);
+  });
+
   it.each([true, false])('caps the response size (Content-Length declared: %s)', async (declareLength) => {
     echo.faults.add({ kind: 'oversized', bytes: 64 * 1024, declareLength });
     const error = await transport({ maxResponseBytes: 16 * 1024 })

@@ -1,20 +1,6 @@
-import { EventEmitter } from 'node:events';
-
-/**
- * A one-shot abort signal for one attempt. undici accepts any EventEmitter with `aborted`/`reason` as a
- * request signal; this is several times cheaper to create than an AbortController + AbortSignal, which
- * matters because every call makes one.
- */
-export class Interrupter extends EventEmitter {
-  aborted = false;
-  reason: unknown = undefined;
-
-  abort(reason: unknown): void {
-    if (this.aborted) return;
-    this.aborted = true;
-    this.reason = reason;
-    this.emit('abort');
-  }
+/** Whatever an attempt has in flight and can cancel (the HTTP exchange). */
+export interface Abortable {
+  abort(reason: unknown): void;
 }
 
 /**
@@ -26,7 +12,7 @@ export class CallState {
   readonly deadlineAt: number;
   aborted = false;
   deadlineHit = false;
-  #attempt: Interrupter | undefined;
+  #attempt: Abortable | undefined;
   #wake: (() => void) | undefined;
 
   constructor(deadlineAt: number) {
@@ -41,12 +27,10 @@ export class CallState {
     this.#wake?.();
   }
 
-  /** The signal for the next attempt (already aborted if the call is). */
-  attemptSignal(): Interrupter {
-    const signal = new Interrupter();
-    if (this.aborted) signal.abort(new Error('aborted'));
-    this.#attempt = signal;
-    return signal;
+  /** Makes `attempt` the one an abort cancels (aborting it at once if the call already is). */
+  attach(attempt: Abortable): void {
+    if (this.aborted) attempt.abort(new Error('aborted'));
+    this.#attempt = attempt;
   }
 
   /** Waits `ms`, or less if the call is aborted meanwhile. */

@@ -4,6 +4,7 @@ import { type Logger, resolveLogger, silentLogger } from '../logger.js';
 import { Redactor } from '../redact.js';
 import { userAgent } from '../version.js';
 import { createDispatcher, type DispatcherSettings } from './dispatcher.js';
+import { Exchange, splitUrl } from './exchange.js';
 import { classifyFailure } from './failures.js';
 import { CallState } from './interrupt.js';
 import {
@@ -15,7 +16,6 @@ import {
   type RetryRule,
 } from './retry.js';
 import { pinsOf, type TlsOptions, warnInsecureOnce } from './tls.js';
-import { loadUndici } from './undici.js';
 
 /** The clocks of one call. */
 export interface Timeouts {
@@ -119,9 +119,6 @@ export interface WireResponse {
 }
 
 /** Method and URL of an attempt, redacted only when someone asks (errors and logs), not on the hot path. */
-/** Bodies up to this size with a declared length are read in one go (see #readBody). */
-const SMALL_BODY = 64 * 1024;
-
 class RequestDescription {
   #described: { method: string; url: string } | undefined;
   constructor(
@@ -159,7 +156,6 @@ export class Transport {
   readonly userAgent: string;
   #dispatcher: Dispatcher | Promise<Dispatcher> | undefined;
   readonly #dispatcherSettings: DispatcherSettings | undefined;
-  #request: typeof import('undici').request | undefined;
   readonly #pinned: boolean;
   readonly #rules: readonly RetryRule[];
   readonly #random: () => number;
@@ -201,15 +197,13 @@ export class Transport {
     }
   }
 
-  /** The dispatcher and undici's request function, created on first use. */
-  async #ready(): Promise<{ dispatcher: Dispatcher; request: typeof import('undici').request }> {
-    const request = this.#request ?? (await loadUndici()).request;
-    this.#request = request;
+  /** The dispatcher, created on first use (loading undici then, see undici.ts). */
+  async #ready(): Promise<Dispatcher> {
     if (!this.#dispatcher)
       this.#dispatcher = createDispatcher(this.#dispatcherSettings as DispatcherSettings);
     const dispatcher = await this.#dispatcher;
     this.#dispatcher = dispatcher;
-    return { dispatcher, request };
+    return dispatcher;
   }
 
   /**
@@ -358,25 +352,29 @@ export class Transport {
         ...(wire.body !== undefined ? { body: describeBody(wire, redactor) } : {}),
       });
     }
-    let responseStarted = false;
-    const signal = state.attemptSignal();
     // Our own clock: undici's per-request timers proved unreliable for short values. One timer per attempt
-    // covers the headers timeout, the body idle timeout and the call deadline; it re-arms itself when a body
-    // chunk arrived since it was set.
+    // covers the headers timeout, the body idle timeout and the call deadline; when it fires while a body is
+    // still arriving, it re-arms itself for the rest of the body idle time.
     let timedOut: 'UND_ERR_HEADERS_TIMEOUT' | 'UND_ERR_BODY_TIMEOUT' = 'UND_ERR_HEADERS_TIMEOUT';
     let expired = false;
     let lastActivity = 0;
     let deadlineArmed = false;
+    let dueAt = 0;
+    let clock: ReturnType<typeof setTimeout> | undefined;
     const { headersMs, bodyMs } = this.timeouts;
+    const limit = this.maxResponseBytes;
     // Timers may fire a millisecond early by Date.now(), so remember whether the deadline set this one.
     const arm = (ms: number) => {
-      const remaining = state.deadlineAt - Date.now();
+      const now = Date.now();
+      const remaining = state.deadlineAt - now;
       deadlineArmed = remaining <= ms;
-      return setTimeout(onExpire, Math.max(1, Math.min(ms, remaining)));
+      const wait = Math.max(1, Math.min(ms, remaining));
+      dueAt = now + wait;
+      return setTimeout(onExpire, wait);
     };
     const onExpire = () => {
       const idle = Date.now() - lastActivity;
-      if (responseStarted && idle < bodyMs && !deadlineArmed) {
+      if (exchange.responseStarted && idle < bodyMs && !deadlineArmed) {
         clock = arm(bodyMs - idle);
         return;
       }
@@ -385,45 +383,73 @@ export class Transport {
         return;
       }
       expired = true;
-      signal.abort(new Error(timedOut));
+      exchange.abort(new Error(timedOut));
     };
-    let clock: ReturnType<typeof setTimeout> | undefined;
-    const activity = () => {
-      lastActivity = Date.now();
-    };
+    const tooLarge = (size: string) =>
+      new TransportError(
+        `${this.vendor} ${context.endpoint}: the answer is larger than the ${limit}-byte cap (${size}). ` +
+          'Narrow the request (filters, paging) or raise maxResponseBytes.',
+        {
+          vendor: this.vendor,
+          endpoint: context.endpoint,
+          request: description.describe(),
+          attempts: attempt,
+          phase: 'size-limit',
+          mayHaveReachedServer: true,
+        },
+        false,
+      );
+    const exchange = new Exchange({
+      onHeaders: (_status, headers) => {
+        timedOut = 'UND_ERR_BODY_TIMEOUT';
+        lastActivity = Date.now();
+        // The running clock already covers the body unless the body idle time ends before it fires; re-arming
+        // only then saves a timer on nearly every call (the body usually arrives with the headers).
+        if (lastActivity + bodyMs < dueAt) {
+          clearTimeout(clock);
+          clock = arm(bodyMs);
+        }
+        const declared = Number(headers['content-length']);
+        if (Number.isFinite(declared) && declared > limit) throw tooLarge(`${declared} bytes declared`);
+      },
+      onBody: (total) => {
+        lastActivity = Date.now();
+        if (total > limit) throw tooLarge('more arrived');
+      },
+    });
+    state.attach(exchange);
     try {
-      const undici =
-        this.#request && this.#dispatcher && !(this.#dispatcher instanceof Promise)
-          ? { dispatcher: this.#dispatcher, request: this.#request }
-          : await this.#ready();
+      const dispatcher =
+        this.#dispatcher && !(this.#dispatcher instanceof Promise) ? this.#dispatcher : await this.#ready();
       // Armed only now: loading undici and building the dispatcher (first call) sends nothing, so a slow
       // import must not become a headers timeout that claims the request may have reached the server.
-      clock = arm(headersMs);
-      const answer = await undici.request(wire.url, {
-        dispatcher: undici.dispatcher,
-        method: wire.method,
-        headers: wire.headers
-          ? { 'user-agent': this.userAgent, ...wire.headers }
-          : { 'user-agent': this.userAgent },
-        body: wire.body ?? null,
-        signal,
-        // Backstops only; the clock above decides.
-        headersTimeout: this.timeouts.headersMs + 1000,
-        bodyTimeout: this.timeouts.bodyMs + 1000,
-      });
-      responseStarted = true;
-      timedOut = 'UND_ERR_BODY_TIMEOUT';
-      lastActivity = Date.now();
-      clearTimeout(clock);
-      clock = arm(bodyMs);
-      const body = await this.#readBody(answer, context, description, attempt, activity);
-      const headers = answer.headers as Record<string, string | string[] | undefined>;
+      if (!state.aborted) {
+        clock = arm(headersMs);
+        const { origin, path } = splitUrl(wire.url);
+        dispatcher.dispatch(
+          {
+            origin,
+            path,
+            method: wire.method,
+            headers: wire.headers
+              ? { 'user-agent': this.userAgent, ...wire.headers }
+              : { 'user-agent': this.userAgent },
+            body: wire.body ?? null,
+            // Backstops only; the clock above decides.
+            headersTimeout: headersMs + 1000,
+            bodyTimeout: bodyMs + 1000,
+          },
+          exchange,
+        );
+      }
+      const answer = await exchange.done;
+      const { body, headers } = answer;
       const response: WireResponse = {
-        status: answer.statusCode,
+        status: answer.status,
         headers,
         body,
         text: () => body.toString('utf8'),
-        retryAfterMs: answer.statusCode >= 400 ? parseRetryAfter(headers) : undefined,
+        retryAfterMs: answer.status >= 400 ? parseRetryAfter(headers) : undefined,
         attempts: attempt,
         redactor,
         get request() {
@@ -432,7 +458,7 @@ export class Transport {
       };
       if (verbose) {
         const { method, url } = description.describe();
-        this.logger.debug(`← ${answer.statusCode} ${method} ${url}`, {
+        this.logger.debug(`← ${answer.status} ${method} ${url}`, {
           endpoint: context.endpoint,
           ms: Math.round(performance.now() - began),
           bytes: body.length,
@@ -451,68 +477,14 @@ export class Transport {
         attempts: attempt,
         target: description.host(),
         timeouts: { connectMs: this.timeouts.connectMs, headersMs, bodyMs },
-        responseStarted,
+        responseStarted: exchange.responseStarted,
         redactor,
       });
-      if (verbose && !signal.aborted) this.logger.debug(`✗ ${failure.message}`);
+      if (verbose && !state.aborted) this.logger.debug(`✗ ${failure.message}`);
       throw failure;
     } finally {
       clearTimeout(clock);
     }
-  }
-
-  async #readBody(
-    answer: Dispatcher.ResponseData,
-    context: CallContext,
-    description: RequestDescription,
-    attempt: number,
-    onChunk: () => void,
-  ): Promise<Buffer> {
-    const limit = this.maxResponseBytes;
-    const tooLarge = (size: string) => {
-      // Destroying emits 'error' on the body stream; nobody else listens, so swallow it here.
-      answer.body.on('error', () => {});
-      answer.body.destroy();
-      return new TransportError(
-        `${this.vendor} ${context.endpoint}: the answer is larger than the ${limit}-byte cap (${size}). ` +
-          'Narrow the request (filters, paging) or raise maxResponseBytes.',
-        {
-          vendor: this.vendor,
-          endpoint: context.endpoint,
-          request: description.describe(),
-          attempts: attempt,
-          phase: 'size-limit',
-          mayHaveReachedServer: true,
-        },
-        false,
-      );
-    };
-    const declared = Number(answer.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) throw tooLarge(`${declared} bytes declared`);
-    if (Number.isFinite(declared) && declared <= SMALL_BODY && answer.body.readableLength >= declared) {
-      // A small body of declared length that already arrived with the headers (the usual case): undici's own
-      // consumer is markedly cheaper than stream events, and undici enforces the declared length. A body still
-      // on its way takes the event path below, so each chunk counts as activity for the body idle clock (the
-      // consumer reports none: a slow drip would otherwise be misreported as silence).
-      onChunk();
-      return Buffer.from(await answer.body.arrayBuffer());
-    }
-    // Event listeners rather than `for await`: the async iterator costs more than the whole rest of a call.
-    return new Promise<Buffer>((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      let total = 0;
-      const body = answer.body;
-      body.on('data', (chunk: Buffer) => {
-        onChunk();
-        total += chunk.length;
-        if (total > limit) reject(tooLarge('more arrived'));
-        else chunks.push(chunk);
-      });
-      body.once('end', () =>
-        resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total)),
-      );
-      body.once('error', reject);
-    });
   }
 
   /** Closes the dispatcher if this transport created it (idle sockets close at once). */
