@@ -94,7 +94,7 @@ describe('each publishable package, as packed', () => {
       expect(files).toContain('dist/index.d.ts');
       const stray = files.filter(
         (file) =>
-          !/^(package\.json|README\.md|LICENSE)$/.test(file) &&
+          !/^(package\.json|README\.md|API\.md|LICENSE)$/.test(file) &&
           !/^(dist|src)\//.test(file) &&
           !(name === '@x/testkit' && file.startsWith('fixtures/')),
       );
