@@ -59,71 +59,54 @@ function queue(sim: Simulator<unknown>, match: FaultMatch, faults: Array<[Fault,
 
 describe.concurrent.each(VENDORS)('$id client in a child process', (vendor: VendorCase) => {
   it('gets a typed error for each fault, reports no open handle and exits by itself', async ({ expect }) => {
-    const sim = await vendor.createSimulator().start();
-    const other = await createEchoSimulator().start();
-    const https = vendor.tls ? await vendor.createSimulator({ tls: true }).start() : undefined;
-    try {
-      // Reads are retried (3 attempts) when safe; creates are sent once.
-      queue(sim, only(vendor.read), [
-        [{ kind: 'reset-mid-body' }, 3],
-        [{ kind: 'status', status: 500, body: 'boom' }, 3],
-        [{ kind: 'oversized', bytes: 1024 * 1024, declareLength: false }, 1],
-        [{ kind: 'truncate' }, 1],
-      ]);
-      queue(sim, only(vendor.create), [
-        [{ kind: 'reset' }, 1],
-        [{ kind: 'hang' }, 1],
-        [{ kind: 'slow-body', intervalMs: 10_000 }, 1],
-        [{ kind: 'redirect', location: `${other.url}/collect` }, 1],
-      ]);
-      const calls = [
-        'create',
-        'read',
-        'create',
-        'read',
-        'create',
-        'read',
-        'read',
-        'create',
-        'read',
-        'create',
-      ];
-      const { report, code, lingeredMs } = await runChild({
-        vendor: vendor.id,
-        url: sim.url,
-        httpsUrl: https?.url,
-        deadPort: await unusedPort(),
-        calls,
-      });
-      expect(report.results).toEqual([
-        'TransportError:send', // create, reset
-        'TransportError:receive', // read, reset mid-body (3 attempts)
-        'TimeoutError:headers', // create, no answer
-        'ApiError:500', // read, 5xx storm (3 attempts)
-        'TimeoutError:body', // create, silent body
-        'TransportError:size-limit', // read, oversized
-        'ResponseFormatError:200', // read, truncated
-        'TransportError:redirect', // create, redirect to the other host
-        'ok',
-        'ok',
-        'TransportError:connect', // read on a port nobody listens on
-        ...(https ? ['TransportError:tls'] : []), // read with the wrong pin
-      ]);
-      expect(report.unhandled).toEqual([]);
-      expect(report.active).toEqual([]);
-      expect(code).toBe(0);
-      expect(lingeredMs).toBeLessThan(EXIT_BOUND_MS);
+    await using sim = await vendor.createSimulator().start();
+    await using other = await createEchoSimulator().start();
+    await using https = vendor.tls ? await vendor.createSimulator({ tls: true }).start() : undefined;
+    // Reads are retried (3 attempts) when safe; creates are sent once.
+    queue(sim, only(vendor.read), [
+      [{ kind: 'reset-mid-body' }, 3],
+      [{ kind: 'status', status: 500, body: 'boom' }, 3],
+      [{ kind: 'oversized', bytes: 1024 * 1024, declareLength: false }, 1],
+      [{ kind: 'truncate' }, 1],
+    ]);
+    queue(sim, only(vendor.create), [
+      [{ kind: 'reset' }, 1],
+      [{ kind: 'hang' }, 1],
+      [{ kind: 'slow-body', intervalMs: 10_000 }, 1],
+      [{ kind: 'redirect', location: `${other.url}/collect` }, 1],
+    ]);
+    const calls = ['create', 'read', 'create', 'read', 'create', 'read', 'read', 'create', 'read', 'create'];
+    const { report, code, lingeredMs } = await runChild({
+      vendor: vendor.id,
+      url: sim.url,
+      httpsUrl: https?.url,
+      deadPort: await unusedPort(),
+      calls,
+    });
+    expect(report.results).toEqual([
+      'TransportError:send', // create, reset
+      'TransportError:receive', // read, reset mid-body (3 attempts)
+      'TimeoutError:headers', // create, no answer
+      'ApiError:500', // read, 5xx storm (3 attempts)
+      'TimeoutError:body', // create, silent body
+      'TransportError:size-limit', // read, oversized
+      'ResponseFormatError:200', // read, truncated
+      'TransportError:redirect', // create, redirect to the other host
+      'ok',
+      'ok',
+      'TransportError:connect', // read on a port nobody listens on
+      ...(https ? ['TransportError:tls'] : []), // read with the wrong pin
+    ]);
+    expect(report.unhandled).toEqual([]);
+    expect(report.active).toEqual([]);
+    expect(code).toBe(0);
+    expect(lingeredMs).toBeLessThan(EXIT_BOUND_MS);
 
-      expect(sim.faults.pending).toBe(0);
-      expect(countOf(sim, vendor.create)).toBe(5);
-      expect(countOf(sim, vendor.read)).toBe(3 + 3 + 1 + 1 + 1);
-      expect(other.stats.requests).toBe(0);
-      if (https) expect(https.stats).toMatchObject({ requests: 0, bytesReceived: 0 });
-    } finally {
-      await https?.stop();
-      await other.stop();
-      await sim.stop();
-    }
+    expect(sim.faults.pending).toBe(0);
+    expect(countOf(sim, vendor.create)).toBe(5);
+    expect(countOf(sim, vendor.read)).toBe(3 + 3 + 1 + 1 + 1);
+    expect(other.stats.requests).toBe(0);
+    if (https) expect(https.stats).toMatchObject({ requests: 0, bytesReceived: 0 });
   });
 });
 

@@ -10,6 +10,7 @@ import {
   createLunaNodeSimulator,
   createTuxCareSimulator,
   createVmManagerSimulator,
+  type Fault,
   type FaultMatch,
   ISPMANAGER_DEMO,
   ispmanagerSandbox,
@@ -45,11 +46,28 @@ export const FAST: CommonClientOptions = {
 /** VMmanager's 503 ("suspended") rule with quick steps, passed next to the common options. */
 export const FAST_SUSPENDED = { retries: 4, stepMs: 1 };
 
-/** The two calls a fault test makes: one safe to repeat, one that must never be repeated blindly. */
-export interface FaultClient {
+/** {@link FAST} with a TLS pin on the given certificate's SHA-256 fingerprint (a testkit certificate). */
+export function pinnedTo(certificate: { fingerprint256: string }): CommonClientOptions {
+  return { ...FAST, tls: { fingerprint256: certificate.fingerprint256 } };
+}
+
+/** `times` for a fault that answers every matching request until cleared (a storm that does not pass). */
+export const ALWAYS = Number.POSITIVE_INFINITY;
+
+/** The two kinds of call a fault test makes: `read` is safe to repeat, `create` must never be repeated blindly. */
+export type Operation = 'read' | 'create';
+
+/** The two calls a fault test makes; `await using` closes the client. */
+export interface FaultClient extends AsyncDisposable {
   read(): Promise<unknown>;
   create(): Promise<unknown>;
   close(): Promise<void>;
+}
+
+/** A {@link FaultClient} over a vendor client's read and create calls. */
+function faultClient(client: { close(): Promise<void> }, calls: Pick<FaultClient, Operation>): FaultClient {
+  const close = () => client.close();
+  return { ...calls, close, [Symbol.asyncDispose]: close };
 }
 
 /** How to find one endpoint's requests, on the way in (fault match) and in the log (counting). */
@@ -105,11 +123,10 @@ export const VENDORS: readonly VendorCase[] = [
         secretKey: TUXCARE_DEMO_ACCOUNT.secretKey,
         baseUrl: `${url}/api`,
       });
-      return {
+      return faultClient(client, {
         read: () => client.kcare.key.list({}),
         create: () => client.kcare.key.create({ limit: 1, note: `fault ${unique()}` }),
-        close: () => client.close(),
-      };
+      });
     },
     settings: (url) => ({ ...tuxcareSandbox.settings?.(url) }),
     module: tuxcareModule as VendorModule,
@@ -138,11 +155,10 @@ export const VENDORS: readonly VendorCase[] = [
         // Fault tests sign several attempts per second: the nonce must still go up.
         monotonicNonce: true,
       });
-      return {
+      return faultClient(client, {
         read: () => client.sshkey.list(),
         create: () => client.sshkey.add({ label: `fault-${unique()}`, sshkey: SSH_KEY }),
-        close: () => client.close(),
-      };
+      });
     },
     settings: (url) => ({ ...lunanodeSandbox.settings?.(url), LUNANODE_MONOTONIC_NONCE: '1' }),
     module: lunanodeModule as VendorModule,
@@ -170,11 +186,10 @@ export const VENDORS: readonly VendorCase[] = [
         username: ISPMANAGER_DEMO.username,
         password: ISPMANAGER_DEMO.password,
       });
-      return {
+      return faultClient(client, {
         read: () => client.user.list(),
         create: () => client.user.edit({ mode: 'create', name: `f${unique()}`, passwd: 'Fault-pass-1' }),
-        close: () => client.close(),
-      };
+      });
     },
     settings: (url) => ({ ...ispmanagerSandbox.settings?.(url) }),
     pinSetting: 'ISPMANAGER_FINGERPRINT',
@@ -204,11 +219,10 @@ export const VENDORS: readonly VendorCase[] = [
         { url, email: VMMANAGER_DEMO_EMAIL, password: VMMANAGER_DEMO_PASSWORD },
         { ...options, suspendedRetry: FAST_SUSPENDED },
       );
-      return {
+      return faultClient(client, {
         read: () => client.account.list({}),
         create: () => client.account.create({ email: `f${unique()}@example.com`, password: 'Fault-pass-1' }),
-        close: () => client.close(),
-      };
+      });
     },
     settings: (url) => ({ ...vmmanagerSandbox.settings?.(url) }),
     pinSetting: 'VMMANAGER_FINGERPRINT',
@@ -231,19 +245,14 @@ export function only(probe: EndpointProbe): FaultMatch {
   return (req) => probe.is({ method: req.method, path: req.path, body: req.text });
 }
 
+/** Queues `fault` for the next `times` requests of one endpoint (other requests pass through untouched). */
+export function inject(sim: Simulator<unknown>, probe: EndpointProbe, fault: Fault, times = 1): void {
+  sim.faults.add(fault, { match: only(probe), times });
+}
+
 /** How many requests of one endpoint the simulator received. */
 export function countOf(sim: Simulator<unknown>, probe: EndpointProbe): number {
   return sim.log.filter((record: RequestRecord) => probe.is(record)).length;
-}
-
-/** Awaits a promise that must reject, and returns the rejection. */
-export async function failure(promise: Promise<unknown>): Promise<Error & Record<string, unknown>> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & Record<string, unknown>;
-  }
-  throw new Error('expected the call to fail, it succeeded');
 }
 
 /** The vendor module with the fast fault-test options (the server's defaults are for real panels). */
@@ -262,14 +271,24 @@ export function fastModule(module: VendorModule): VendorModule {
   };
 }
 
+/** Where the MCP server under test takes its accounts from: environment variables, or a config file's accounts. */
+export interface McpSources {
+  env?: Record<string, string>;
+  accounts?: Record<string, Record<string, Record<string, string>>>;
+}
+
+/** An MCP server over Streamable HTTP on loopback with an SDK client connected to it; see {@link startMcp}. */
+export interface McpHarness {
+  /** Calls a tool by name. */
+  call(name: string, args: Record<string, unknown>): Promise<CallToolResult>;
+  /** Calls one endpoint's tool with fresh arguments, on the named account when given. */
+  callEndpoint(endpoint: EndpointProbe, account?: string): Promise<CallToolResult>;
+  /** Closes the client, then the HTTP listener, then the server's vendor clients. */
+  close(): Promise<void>;
+}
+
 /** An MCP server over Streamable HTTP on loopback, serving the given vendors, plus an SDK client. */
-export async function startMcp(
-  vendors: readonly VendorModule[],
-  sources: {
-    env?: Record<string, string>;
-    accounts?: Record<string, Record<string, Record<string, string>>>;
-  },
-) {
+export async function startMcp(vendors: readonly VendorModule[], sources: McpSources): Promise<McpHarness> {
   const app = await createApp(parseOptions(['--transport', 'http', '--confirm', 'off'], {}), {
     vendors: vendors.map(fastModule),
     env: sources.env ?? {},
@@ -282,24 +301,16 @@ export async function startMcp(
   });
   const client = new Client({ name: 'fault-evidence', version: '0.0.0' });
   await client.connect(new StreamableHTTPClientTransport(new URL(http.url)));
+  const call = async (name: string, args: Record<string, unknown>): Promise<CallToolResult> =>
+    (await client.callTool({ name, arguments: args })) as CallToolResult;
   return {
-    client,
-    tools: app.registry,
-    async call(name: string, args: Record<string, unknown>): Promise<CallToolResult> {
-      return (await client.callTool({ name, arguments: args })) as CallToolResult;
-    },
+    call,
+    callEndpoint: (endpoint, account) =>
+      call(endpoint.tool, account === undefined ? endpoint.args() : { ...endpoint.args(), account }),
     async close() {
       await client.close();
       await http.close();
       await app.close();
     },
   };
-}
-
-/** The `error` object of an isError tool result. */
-export function toolError(result: CallToolResult): Record<string, unknown> {
-  const payload = result.structuredContent as { error?: Record<string, unknown> } | undefined;
-  if (!result.isError || !payload?.error)
-    throw new Error(`expected an isError result, got ${JSON.stringify(result)}`);
-  return payload.error;
 }
