@@ -1,6 +1,5 @@
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { type ConfirmMode, needsConfirmation } from './confirm.js';
-import { toolInputSchema } from './schema.js';
+import { listedTool } from './schema.js';
 import { toolTokens } from './tokens.js';
 import type { ToolSpec } from './tools.js';
 
@@ -15,14 +14,7 @@ export interface ToolRow {
 /** The tool definitions as a single-account server would list them, with their token cost. */
 export function toolRows(tools: readonly ToolSpec[], confirm: ConfirmMode): ToolRow[] {
   return tools.map((tool) => {
-    const confirms = needsConfirmation(tool, confirm);
-    const definition: Tool = {
-      name: tool.name,
-      title: tool.title,
-      description: tool.description,
-      inputSchema: toolInputSchema(tool, [], confirms) as Tool['inputSchema'],
-      annotations: { title: tool.title, ...tool.annotations },
-    };
+    const definition = listedTool(tool, [], needsConfirmation(tool, confirm));
     return { name: tool.name, toolset: tool.toolset, effect: tool.effect, tokens: toolTokens(definition) };
   });
 }

@@ -1,3 +1,4 @@
+import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { LISTED_AS } from '@x/auth-core';
 import { z } from 'zod';
 import type { ToolSpec } from './tools.js';
@@ -8,14 +9,42 @@ export type JsonSchema = Record<string, unknown>;
 /** Arguments the server adds to vendor inputs. */
 export const CONTROL_FIELDS = ['account', 'dry_run', 'confirmation_token'] as const;
 
+/** Keywords whose value maps names to schemas. */
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions']);
+
 /** Longest `pattern` kept in a listed schema; longer ones cost many tokens and tell a model little. */
 const MAX_PATTERN_LENGTH = 64;
+
+/**
+ * Keywords a listing leaves out, because zod enforces them on every call and names the field and the rule when
+ * one is broken, while a model gains little from reading them: size caps (`maxLength`, `maxItems`, a guard
+ * against abuse, not guidance), "not empty" (`minLength`/`minItems` of 1: a model never sends an empty name),
+ * "positive" on ids (`exclusiveMinimum` 0), and `additionalProperties: false` (Gemini-style clients reject the
+ * keyword, and a model does not invent fields next to a listed set). Together about 10 tokens per tool.
+ */
+function isEnforcedOnly(key: string, value: unknown): boolean {
+  switch (key) {
+    case 'maxLength':
+    case 'maxItems':
+      return true;
+    case 'minLength':
+    case 'minItems':
+      return value === 0 || value === 1;
+    case 'exclusiveMinimum':
+      return value === 0;
+    case 'additionalProperties':
+      return value === false;
+    default:
+      return false;
+  }
+}
 
 /**
  * Shrinks a JSON Schema for listing, and makes it portable, without changing what is accepted (zod validates
  * every call anyway): type unions become `anyOf`; a `pattern` beside a `format` repeats it; a long pattern,
  * or one with lookarounds (not portable to every client-side regex engine), is dropped since the description
- * states the rule; `anyOf` branches that end up as the same plain type collapse into one.
+ * states the rule; keywords zod enforces by itself are left out (see {@link isEnforcedOnly}); `anyOf` branches
+ * that end up as the same plain type collapse into one.
  */
 export function compactSchema(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(compactSchema);
@@ -24,7 +53,12 @@ export function compactSchema(node: unknown): unknown {
   const listing = (node as Record<string, unknown>)[LISTED_AS];
   if (listing && typeof listing === 'object') return compactSchema(listing);
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) out[key] = compactSchema(value);
+  for (const [key, value] of Object.entries(node)) {
+    if (SCHEMA_MAPS.has(key) && value && typeof value === 'object' && !Array.isArray(value)) {
+      // Keys of these maps are field or definition names, not keywords: only their values are schemas.
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, compactSchema(sub)]));
+    } else if (!isEnforcedOnly(key, value)) out[key] = compactSchema(value);
+  }
   // z.int() bounds every integer by ±(2^53 - 1): true, and pure noise for a model.
   if (out.maximum === Number.MAX_SAFE_INTEGER) delete out.maximum;
   if (out.minimum === Number.MIN_SAFE_INTEGER) delete out.minimum;
@@ -83,7 +117,9 @@ function pruneDefinitions(schema: JsonSchema): JsonSchema {
 
 /**
  * The tool's inputSchema: the endpoint's zod input converted to JSON Schema (input side of transforms),
- * without the `$schema` line (about 20 tokens per tool that no client needs), plus the control fields.
+ * without the `$schema` line (about 20 tokens per tool that no client needs), plus the control fields. The
+ * listing is open (no `additionalProperties: false`), the validation is not: an unknown field is refused by
+ * name before anything is sent.
  */
 export function toolInputSchema(
   tool: ToolSpec,
@@ -112,23 +148,29 @@ export function toolInputSchema(
     };
     required.push('account');
   }
-  if (tool.mutating) {
-    properties.dry_run = {
-      type: 'boolean',
-      description: 'Preview only: send nothing.',
-    };
-  }
-  if (confirms) {
-    properties.confirmation_token = {
-      type: 'string',
-      description: 'From the confirmation preview.',
-    };
-  }
+  // The control fields are explained once, in the server instructions; on ~150 tools each word costs ~150 tokens.
+  if (tool.mutating) properties.dry_run = { type: 'boolean', description: 'Preview only' };
+  if (confirms) properties.confirmation_token = { type: 'string', description: 'From the preview' };
   return {
     ...schema,
     type: 'object',
     properties,
     ...(required.length > 0 ? { required } : {}),
-    additionalProperties: false,
+  };
+}
+
+/**
+ * A tool as tools/list shows it. The one place that shapes a listed tool, so `--list-tools`, the README table
+ * and the benchmark count exactly what clients receive.
+ */
+export function listedTool(tool: ToolSpec, accountNames: readonly string[], confirms: boolean): Tool {
+  return {
+    name: tool.name,
+    title: tool.title,
+    description: tool.description,
+    inputSchema: toolInputSchema(tool, accountNames, confirms) as Tool['inputSchema'],
+    // Tool.title (protocol 2025-06-18 and later) is the title; annotations.title, its predecessor, would
+    // repeat it in every listing at ~10 tokens a tool. Older clients show the name instead.
+    annotations: { ...tool.annotations },
   };
 }

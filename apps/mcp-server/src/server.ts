@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { Account } from './accounts.js';
 import { type Confirmations, type ConfirmMode, needsConfirmation } from './confirm.js';
 import { errorResult, successResult } from './results.js';
-import { toolInputSchema } from './schema.js';
+import { listedTool } from './schema.js';
 import type { ToolSpec } from './tools.js';
 
 /** Everything a server instance needs; shared by the fresh per-request servers of the HTTP transport. */
@@ -58,13 +58,9 @@ export class ToolRegistry {
   }
 
   list(): Tool[] {
-    this.#listed ??= this.context.tools.map((tool) => ({
-      name: tool.name,
-      title: tool.title,
-      description: tool.description,
-      inputSchema: toolInputSchema(tool, this.accountNames(tool), this.confirms(tool)) as Tool['inputSchema'],
-      annotations: { title: tool.title, ...tool.annotations },
-    }));
+    this.#listed ??= this.context.tools.map((tool) =>
+      listedTool(tool, this.accountNames(tool), this.confirms(tool)),
+    );
     return this.#listed;
   }
 }

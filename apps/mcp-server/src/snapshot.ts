@@ -1,5 +1,5 @@
 import { needsConfirmation } from './confirm.js';
-import { toolInputSchema } from './schema.js';
+import { listedTool } from './schema.js';
 import { buildToolSpecs } from './tools.js';
 import { vendorModules } from './vendors.js';
 
@@ -15,12 +15,15 @@ export interface ToolSnapshot {
 
 /** Every tool of every vendor as a single-account server with the default confirmation mode lists it. */
 export function buildToolSnapshot(): ToolSnapshot[] {
-  return buildToolSpecs(vendorModules).map((tool) => ({
-    name: tool.name,
-    toolset: tool.toolset,
-    title: tool.title,
-    description: tool.description,
-    inputSchema: toolInputSchema(tool, [], needsConfirmation(tool, 'destructive')),
-    annotations: { ...tool.annotations },
-  }));
+  return buildToolSpecs(vendorModules).map((tool) => {
+    const {
+      name,
+      title = '',
+      description = '',
+      inputSchema,
+      annotations = {},
+    } = listedTool(tool, [], needsConfirmation(tool, 'destructive'));
+    // The toolset is recorded too, so a tool moving between toolsets shows up in review.
+    return { name, toolset: tool.toolset, title, description, inputSchema, annotations };
+  });
 }

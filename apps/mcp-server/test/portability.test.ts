@@ -44,11 +44,12 @@ describe('listed tools are portable across clients', () => {
     expect(problems).toEqual([]);
   });
 
-  it('every input field is described, and every tool is an object schema closed to unknown fields', () => {
+  it('every input field is described, and every tool is an object schema', () => {
     const undescribed: string[] = [];
     for (const tool of tools) {
       expect(tool.inputSchema.type).toBe('object');
-      expect(tool.inputSchema.additionalProperties).toBe(false);
+      // Listed open (Gemini-style clients reject the keyword); the server still refuses unknown fields by name.
+      expect(tool.inputSchema).not.toHaveProperty('additionalProperties');
       for (const [name, field] of Object.entries(
         (tool.inputSchema.properties ?? {}) as Record<string, { description?: string }>,
       )) {

@@ -85,6 +85,47 @@ describe('listed input schemas', () => {
     });
   });
 
+  it('leave out what zod enforces by itself: size caps, "not empty", positive ids, closed objects', () => {
+    expect(
+      compactSchema({
+        type: 'object',
+        properties: {
+          name: { type: 'string', minLength: 1, maxLength: 100 },
+          password: { type: 'string', minLength: 6, maxLength: 100 },
+          ids: { type: 'array', items: { type: 'integer', exclusiveMinimum: 0 }, minItems: 1, maxItems: 500 },
+          pair: { type: 'array', items: { type: 'string' }, minItems: 2 },
+          ratio: { type: 'number', exclusiveMinimum: 0.5 },
+          tags: { type: 'object', additionalProperties: { type: 'string' } },
+        },
+        additionalProperties: false,
+      }),
+    ).toEqual({
+      type: 'object',
+      properties: {
+        name: { type: 'string' },
+        password: { type: 'string', minLength: 6 },
+        ids: { type: 'array', items: { type: 'integer' } },
+        pair: { type: 'array', items: { type: 'string' }, minItems: 2 },
+        ratio: { type: 'number', exclusiveMinimum: 0.5 },
+        tags: { type: 'object', additionalProperties: { type: 'string' } },
+      },
+    });
+  });
+
+  it('never mistake a field named like a keyword for the keyword', () => {
+    expect(
+      compactSchema({
+        type: 'object',
+        properties: { maxLength: { type: 'integer' }, additionalProperties: { type: 'boolean' } },
+        required: ['maxLength'],
+      }),
+    ).toEqual({
+      type: 'object',
+      properties: { maxLength: { type: 'integer' }, additionalProperties: { type: 'boolean' } },
+      required: ['maxLength'],
+    });
+  });
+
   it('while zod still validates the full tree', () => {
     const input = catalog.search.input;
     expect(

@@ -38,7 +38,9 @@ describe('tools/list', () => {
       expect(tool.description?.length).toBeGreaterThan(5);
       expect(tool.inputSchema.type).toBe('object');
       expect(tool.inputSchema).not.toHaveProperty('$schema');
-      expect(tool.inputSchema).toHaveProperty('additionalProperties', false);
+      expect(tool.inputSchema).not.toHaveProperty('additionalProperties');
+      // The title is listed once, as the tool's own (annotations.title would repeat it: ~10 tokens a tool).
+      expect(tool.annotations).not.toHaveProperty('title');
       for (const hint of ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'] as const) {
         expect(typeof tool.annotations?.[hint]).toBe('boolean');
       }

@@ -102,11 +102,10 @@ export const listFilterShape = {
       .describe(
         'Filter: a tree such as {"and":[{"field":"name","op":"CP","value":"web%"},{"field":"state","op":"EQ","value":"active"}]} or a raw expression string',
       ),
+    // Listed as the tree only (the raw string form is still accepted): 41 tokens instead of 70, on 12 tools.
     {
-      anyOf: [{ type: 'object' }, { type: 'string' }],
-      description:
-        '{field,op,value} with op EQ NE GT GE LT LE or CP (LIKE % _), nested in {and:[]} {or:[]} {not:{}}; ' +
-        "or raw (name EQ 'a') AND (id GT 2)",
+      type: 'object',
+      description: '{field,op,value}, op EQ NE GT GE LT LE CP(LIKE); combine in {and:[]} {or:[]} {not:{}}',
     },
   ),
   orderby: listedAs(
@@ -114,15 +113,13 @@ export const listFilterShape = {
       .union([OrderBySchema, z.array(OrderBySchema).min(1).max(5)])
       .optional()
       .describe('Sort order; without it the list is sorted by id ascending'),
-    {
-      anyOf: [{ type: 'object' }, { type: 'array', items: { type: 'object' } }],
-      description: '{field, direction: asc|desc} or up to 5 of them; default id asc',
-    },
+    // Listed as one key (a list of up to 5 is still accepted); without it the list is sorted by id.
+    { type: 'object', description: '{field, direction: asc|desc}' },
   ),
   // Listed compactly too: the two described integers cost ~75 tokens in each list tool.
   limit: listedAs(LimitSchema.optional().describe('Return only a range of the filtered list'), {
     type: 'object',
-    description: 'Range: {offset (from 0), count (1-100000)}',
+    description: '{offset, count}',
   }),
 };
 

@@ -56,10 +56,19 @@ export const Password = z.string().min(1).max(256);
 /** A mailbox or admin address. */
 export const EmailAddress = z.email().max(254);
 
-/** Page of a list: `p_num` from 1, `p_cnt` elements per page. */
+/**
+ * Page of a list: `p_num` from 1, `p_cnt` elements per page (default: the panel's setting). Listed with short
+ * descriptions and no bounds (zod still checks them): on 13 list tools the full form cost ~25 tokens each.
+ */
 export const pagingFields = {
-  p_num: z.number().int().min(1).optional().describe('page number (default 1)'),
-  p_cnt: z.number().int().min(1).max(10_000).optional().describe('page size (default: panel setting)'),
+  p_num: listedAs(z.number().int().min(1).optional().describe('page number (default 1)'), {
+    type: 'integer',
+    description: 'page, from 1',
+  }),
+  p_cnt: listedAs(
+    z.number().int().min(1).max(10_000).optional().describe('page size (default: panel setting)'),
+    { type: 'integer', description: 'page size' },
+  ),
 };
 
 /** A space-separated list (aliases, name servers): an array joined with spaces. */
