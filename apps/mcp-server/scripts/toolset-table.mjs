@@ -15,12 +15,19 @@ for (const row of rows) {
   sets.set(row.toolset, item);
 }
 const total = rows.reduce((sum, row) => sum + row.tokens, 0);
-const lines = ['| toolset | tools | read-only | tokens |', '| --- | ---: | ---: | ---: |'];
-for (const [name, item] of sets)
-  lines.push(`| \`${name}\` | ${item.tools} | ${item.reads} | ${item.tokens} |`);
-lines.push(
-  `| **all** | **${rows.length}** | **${rows.filter((r) => r.effect === 'read').length}** | **${total}** |`,
-);
+const cells = [['toolset', 'tools', 'read-only', 'tokens']];
+for (const [name, item] of sets) cells.push([`\`${name}\``, item.tools, item.reads, item.tokens].map(String));
+const reads = rows.filter((r) => r.effect === 'read').length;
+cells.push(['all', rows.length, reads, total].map((value) => `**${value}**`));
+// Padded as the repository's Markdown formatter (Biome) writes tables, so the README stays formatted.
+const widths = cells[0].map((_, column) => Math.max(3, ...cells.map((row) => row[column].length)));
+const line = (row) =>
+  `| ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ')} |`;
+const lines = [
+  line(cells[0]),
+  `| ${widths.map((width, column) => (column === 0 ? '-'.repeat(width) : `${'-'.repeat(width - 1)}:`)).join(' | ')} |`,
+  ...cells.slice(1).map(line),
+];
 const file = new URL('../README.md', import.meta.url);
 const readme = readFileSync(file, 'utf8');
 const start = '<!-- toolsets:start -->';

@@ -3,6 +3,12 @@ import type { Catalog, CommonClientOptions, Redactor, VendorClient, VendorModule
 /** Settings of one account, keyed like the vendor's environment variables. */
 export type AccountSettings = Readonly<Record<string, string | undefined>>;
 
+/** The account an environment's credentials make (`resolveAccounts`). */
+export const DEFAULT_ACCOUNT = 'default';
+
+/** The one account per vendor in sandbox mode. */
+export const SANDBOX_ACCOUNT = 'sandbox';
+
 /** Named accounts per vendor id, as a config file holds them. */
 export type AccountsConfig = Readonly<Record<string, Readonly<Record<string, AccountSettings>>>>;
 
@@ -77,12 +83,12 @@ export function resolveAccounts(sources: AccountSources): Map<string, Account[]>
   for (const vendor of sources.vendors) {
     if (sources.sandbox) {
       const settings = sources.sandbox[vendor.id];
-      if (settings) add(vendor, 'sandbox', settings);
+      if (settings) add(vendor, SANDBOX_ACCOUNT, settings);
       continue;
     }
     const keys = [...vendor.settings.required, ...vendor.settings.optional];
     if (vendor.settings.required.every((key) => sources.env[key])) {
-      add(vendor, 'default', Object.fromEntries(keys.map((key) => [key, sources.env[key]])));
+      add(vendor, DEFAULT_ACCOUNT, Object.fromEntries(keys.map((key) => [key, sources.env[key]])));
     }
     for (const [name, settings] of Object.entries(sources.config?.[vendor.id] ?? {}))
       add(vendor, name, settings);

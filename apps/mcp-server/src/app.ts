@@ -5,6 +5,7 @@ import type { Sandbox } from '@x/testkit';
 import { type Account, type AccountSettings, type AccountsConfig, resolveAccounts } from './accounts.js';
 import { Confirmations } from './confirm.js';
 import { buildInstructions } from './instructions.js';
+import type { ListingCache } from './listing-cache.js';
 import type { ServerOptions } from './options.js';
 import { selectTools } from './select.js';
 import { type ServerContext, ToolRegistry } from './server.js';
@@ -61,6 +62,8 @@ export async function createApp(
     config?: ConfigFile;
     /** Override whether server→client elicitation may be used (default: stdio yes, HTTP no). */
     elicitation?: boolean;
+    /** tools/list entries precomputed by the build for these vendors (see listing-cache.ts). */
+    listingCache?: ListingCache;
   },
 ): Promise<App> {
   const env = deps.env ?? process.env;
@@ -117,6 +120,7 @@ export async function createApp(
       maxResultChars: options.maxResultChars,
       redactor,
       elicitation: deps.elicitation ?? options.transport === 'stdio',
+      listingCache: deps.listingCache,
     };
     return {
       registry: new ToolRegistry(context),

@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { createApp } from './app.js';
-import { connectionGuide } from './guide.js';
-import { startHttp } from './http.js';
+import { ListingCache } from './listing-cache.js';
 import { HELP, parseOptions, UsageError } from './options.js';
 import { createMcpServer } from './server.js';
 import { buildToolSpecs } from './tools.js';
@@ -33,7 +32,10 @@ async function main(): Promise<void> {
     return;
   }
 
-  const app = await createApp(options, { vendors: vendorModules });
+  const app = await createApp(options, {
+    vendors: vendorModules,
+    listingCache: new ListingCache(vendorModules),
+  });
   for (const note of app.notes) log(note);
   const liveSummary = [...app.live].map(
     ([id, accounts]) => `${id} (${accounts.map((a) => a.name).join(', ')})`,
@@ -52,6 +54,12 @@ async function main(): Promise<void> {
       await app.close();
     };
   } else {
+    // Loaded only for HTTP: the SDK's Streamable HTTP transport (Hono, Node's fetch classes) would add ~25 ms
+    // to every stdio start, the usual way clients launch this server.
+    const [{ startHttp }, { connectionGuide }] = await Promise.all([
+      import('./http.js'),
+      import('./guide.js'),
+    ]);
     const http = await startHttp({
       host: options.host,
       port: options.port,

@@ -1,7 +1,10 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
+/** Every value of `--confirm`. */
+export const CONFIRM_MODES = ['destructive', 'writes', 'off'] as const;
+
 /** What `--confirm` asks confirmation for. */
-export type ConfirmMode = 'destructive' | 'writes' | 'off';
+export type ConfirmMode = (typeof CONFIRM_MODES)[number];
 
 /** Whether a call of this tool needs the user's confirmation under a mode. */
 export function needsConfirmation(

@@ -12,6 +12,7 @@ import { InputError, type Redactor } from '@x/auth-core';
 import { z } from 'zod';
 import type { Account } from './accounts.js';
 import { type Confirmations, type ConfirmMode, needsConfirmation } from './confirm.js';
+import type { ListingCache } from './listing-cache.js';
 import { errorResult, successResult } from './results.js';
 import { listedTool } from './schema.js';
 import type { ToolSpec } from './tools.js';
@@ -33,6 +34,8 @@ export interface ServerContext {
   redactor: Redactor;
   /** Whether this transport can carry a server→client elicitation request (stdio yes, stateless HTTP no). */
   elicitation: boolean;
+  /** tools/list entries the build precomputed (the CLI's vendors); whatever it lacks is computed. */
+  listingCache?: ListingCache | undefined;
 }
 
 /** The tools/list answer and lookups, computed once per process (JSON Schemas are built lazily). */
@@ -58,9 +61,14 @@ export class ToolRegistry {
   }
 
   list(): Tool[] {
-    this.#listed ??= this.context.tools.map((tool) =>
-      listedTool(tool, this.accountNames(tool), this.confirms(tool)),
-    );
+    this.#listed ??= this.context.tools.map((tool) => {
+      const accountNames = this.accountNames(tool);
+      const confirms = this.confirms(tool);
+      return (
+        this.context.listingCache?.lookup(tool, accountNames, confirms) ??
+        listedTool(tool, accountNames, confirms)
+      );
+    });
     return this.#listed;
   }
 }

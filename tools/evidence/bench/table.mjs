@@ -240,6 +240,19 @@ row(
   verdict(perTool, GOAL.tokensPerTool),
 );
 
+// What reaches a model's context: clients send name, description and input schema to the model; the title
+// and annotations stay in the client (UI labels, approval prompts). Informational, the goal is the row above.
+const modelFacing =
+  listed.reduce(
+    (sum, { name, description, inputSchema }) =>
+      sum + countTokens(JSON.stringify({ name, description, inputSchema })),
+    0,
+  ) / listed.length;
+row(
+  'tools/list tokens per tool, the part a model reads (name, description, schema)',
+  `${modelFacing.toFixed(0)}`,
+);
+
 row(
   'peak RSS: MCP server after tools/list (minimal server)',
   `${started.ours.rss.toFixed(0)} MiB (${started.bare.rss.toFixed(0)} MiB)`,

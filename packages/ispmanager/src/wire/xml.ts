@@ -1,4 +1,5 @@
-import { XMLParser } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type { X2jOptions, XMLParser } from 'fast-xml-parser';
 import { MAX_DEPTH, ShapeError } from './node.js';
 
 /**
@@ -6,7 +7,7 @@ import { MAX_DEPTH, ShapeError } from './node.js';
  * refused before the parser sees a byte; entity expansion is off anyway; only the five predefined entities and
  * character references are decoded, by hand, in one pass; nesting depth is capped; values stay strings.
  */
-const parser = new XMLParser({
+const OPTIONS: X2jOptions = {
   ignoreAttributes: false,
   attributeNamePrefix: '$',
   textNodeName: '$',
@@ -22,7 +23,23 @@ const parser = new XMLParser({
   maxNestedTags: MAX_DEPTH,
   tagValueProcessor: (_name, value, _path, _attributes, leaf) => (leaf ? decodeEntities(value) : ''),
   attributeValueProcessor: (_name, value) => decodeEntities(value),
-});
+};
+
+/**
+ * The parser, created on the first XML answer from fast-xml-parser's CommonJS bundle: importing its ES module
+ * graph costs ~30 ms at start-up (an MCP server loads every vendor package whether or not it uses XML), the
+ * single-file bundle ~6 ms, and only when XML arrives.
+ */
+let parser: XMLParser | undefined;
+function xmlParser(): XMLParser {
+  if (!parser) {
+    const { XMLParser: Parser } = createRequire(import.meta.url)(
+      'fast-xml-parser',
+    ) as typeof import('fast-xml-parser');
+    parser = new Parser(OPTIONS);
+  }
+  return parser;
+}
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -54,7 +71,7 @@ export function parseXml(text: string): unknown {
   }
   let result: unknown;
   try {
-    result = parser.parse(text, true);
+    result = xmlParser().parse(text, true);
   } catch (error) {
     throw new ShapeError(`malformed XML: ${clip(error instanceof Error ? error.message : String(error))}`);
   }
