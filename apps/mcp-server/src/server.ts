@@ -41,7 +41,7 @@ export interface ServerContext {
 /** The tools/list answer and lookups, computed once per process (JSON Schemas are built lazily). */
 export class ToolRegistry {
   readonly #byName: ReadonlyMap<string, ToolSpec>;
-  #listed: Tool[] | undefined;
+  readonly #listed = new Map<boolean, Tool[]>();
 
   constructor(readonly context: ServerContext) {
     this.#byName = new Map(context.tools.map((tool) => [tool.name, tool]));
@@ -60,16 +60,23 @@ export class ToolRegistry {
     return (this.context.accounts.get(tool.vendor.id) ?? []).map((account) => account.name);
   }
 
-  list(): Tool[] {
-    this.#listed ??= this.context.tools.map((tool) => {
+  /**
+   * The tools/list answer. `elicits`: the client confirms through elicitation, so no tool needs the
+   * `confirmation_token` field (about 14 tokens on each destructive tool).
+   */
+  list(elicits = false): Tool[] {
+    const cached = this.#listed.get(elicits);
+    if (cached) return cached;
+    const listed = this.context.tools.map((tool) => {
       const accountNames = this.accountNames(tool);
-      const confirms = this.confirms(tool);
+      const tokenField = this.confirms(tool) && !elicits;
       return (
-        this.context.listingCache?.lookup(tool, accountNames, confirms) ??
-        listedTool(tool, accountNames, confirms)
+        this.context.listingCache?.lookup(tool, accountNames, tokenField) ??
+        listedTool(tool, accountNames, tokenField)
       );
     });
-    return this.#listed;
+    this.#listed.set(elicits, listed);
+    return listed;
   }
 }
 
@@ -99,7 +106,10 @@ export function createMcpServer(registry: ToolRegistry): Server {
     { capabilities: { tools: {}, logging: {} }, instructions: context.instructions },
   );
 
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: registry.list() }));
+  // Confirmation by elicitation needs a transport that carries server→client requests (stdio) and a client
+  // that declared the capability; then the two-step token is never issued, nor listed.
+  const elicits = () => context.elicitation && Boolean(server.getClientCapabilities()?.elicitation);
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: registry.list(elicits()) }));
 
   server.setRequestHandler(LooseCallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
     const tool = registry.get(request.params.name);
@@ -162,7 +172,7 @@ export function createMcpServer(registry: ToolRegistry): Server {
       if (confirms) {
         if (token === undefined) {
           const preview = await client.preview(tool.entry.id, input); // validates the input too
-          if (context.elicitation && server.getClientCapabilities()?.elicitation) {
+          if (elicits()) {
             const answer = await server.elicitInput({
               message: `${tool.title}: ${tool.entry.endpoint.summary} (account "${account.name}")\n${preview.method} ${preview.url}`,
               requestedSchema: {

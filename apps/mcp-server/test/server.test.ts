@@ -241,6 +241,13 @@ describe('confirmation by elicitation (a client that supports it)', () => {
     expect(done.result).toEqual({ deleted: 't1' });
     expect(demo.sim.log).toHaveLength(1);
   });
+
+  it('lists no confirmation_token field: such a client is asked directly, never given a token', async () => {
+    demo = await connectDemo([], 1, () => ({ action: 'decline' }));
+    const { tools } = await demo.client.listTools();
+    const remove = tools.find((tool) => tool.name === 'demo_things_delete');
+    expect(Object.keys(remove?.inputSchema.properties ?? {})).toEqual(['id', 'dry_run']);
+  });
 });
 
 describe('several accounts', () => {
