@@ -250,6 +250,21 @@ describe('Transport over loopback', () => {
     await expect(pending).rejects.toBeInstanceOf(AbortError);
   });
 
+  it('a request undici refuses to send (a line break in a header) fails once, saying nothing was sent', async () => {
+    const error = await transport()
+      .send(() => ({ method: 'GET', url: `${echo.url}/x`, headers: { 'x-note': 'a\r\nb' } }), read)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransportError);
+    expect(error).toMatchObject({
+      phase: 'send',
+      code: 'UND_ERR_INVALID_ARG',
+      mayHaveReachedServer: false,
+      retryable: false,
+      attempts: 1,
+    });
+    expect(echo.log).toHaveLength(0);
+  });
+
   it('an already aborted signal sends nothing', async () => {
     const error = await transport()
       .send(() => ({ method: 'GET', url: `${echo.url}/x` }), { ...read, signal: AbortSignal.abort() })

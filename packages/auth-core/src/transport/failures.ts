@@ -94,6 +94,16 @@ export function classifyFailure(error: unknown, context: FailureContext): XError
     );
   }
 
+  if (code === 'UND_ERR_INVALID_ARG' || code === 'UND_ERR_NOT_SUPPORTED') {
+    // undici refuses such a request before it touches a socket (a header value with a line break, a bad path):
+    // a bug in how the request was built, never worth a retry.
+    return new TransportError(
+      `${what}: the request could not be sent as built (${code}): ${cause.message}. Nothing was sent.`,
+      { ...base, phase: 'send', code, mayHaveReachedServer: false },
+      false,
+    );
+  }
+
   if (code && TLS_CODES.test(code)) {
     const pinned = code === 'X_TLS_PIN_MISMATCH';
     return new TransportError(
