@@ -11,6 +11,16 @@
 /** What replaces a secret. */
 export const REDACTED = '[REDACTED]';
 
+/** Header names whose values are secret; also matched in prose as `name: value`. */
+export const SENSITIVE_HEADERS: readonly string[] = [
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-xsrf-token',
+  'x-api-key',
+];
+
 /** Parameter, field and header names whose values are always secret (compared case-insensitively). */
 export const SENSITIVE_NAMES: readonly string[] = [
   'password',
@@ -33,23 +43,9 @@ export const SENSITIVE_NAMES: readonly string[] = [
   'session',
   'sessionid',
   'session_id',
-  'authorization',
-  'proxy-authorization',
-  'cookie',
-  'set-cookie',
-  'x-xsrf-token',
-  'x-api-key',
+  // A secret header is also a secret parameter or field name (a header quoted in a form or a JSON dump).
+  ...SENSITIVE_HEADERS,
   'ses6',
-];
-
-/** Header names whose values are secret; also matched in prose as `name: value`. */
-export const SENSITIVE_HEADERS: readonly string[] = [
-  'authorization',
-  'proxy-authorization',
-  'cookie',
-  'set-cookie',
-  'x-xsrf-token',
-  'x-api-key',
 ];
 
 /** Secrets shorter than this are not redacted by value (they would shred ordinary text); names still apply. */
