@@ -1,19 +1,12 @@
 // Rewrites the toolset table in README.md (between the toolsets markers) from the built catalog:
 // node scripts/toolset-table.mjs   (after `npm run build`)
 import { readFileSync, writeFileSync } from 'node:fs';
-import { toolRows } from '../dist/list-tools.js';
+import { toolRows, toolsetTotals } from '../dist/list-tools.js';
 import { buildToolSpecs } from '../dist/tools.js';
 import { vendorModules } from '../dist/vendors.js';
 
 const rows = toolRows(buildToolSpecs(vendorModules), 'destructive');
-const sets = new Map();
-for (const row of rows) {
-  const item = sets.get(row.toolset) ?? { tools: 0, tokens: 0, reads: 0 };
-  item.tools++;
-  item.tokens += row.tokens;
-  if (row.effect === 'read') item.reads++;
-  sets.set(row.toolset, item);
-}
+const sets = toolsetTotals(rows);
 const total = rows.reduce((sum, row) => sum + row.tokens, 0);
 const cells = [['toolset', 'tools', 'read-only', 'tokens']];
 for (const [name, item] of sets) cells.push([`\`${name}\``, item.tools, item.reads, item.tokens].map(String));

@@ -19,6 +19,21 @@ export function toolRows(tools: readonly ToolSpec[], confirm: ConfirmMode): Tool
   });
 }
 
+/** Per toolset, in first-seen order: how many tools, how many of them read-only, and their tokens. */
+export function toolsetTotals(
+  rows: readonly ToolRow[],
+): Map<string, { tools: number; reads: number; tokens: number }> {
+  const sets = new Map<string, { tools: number; reads: number; tokens: number }>();
+  for (const row of rows) {
+    const item = sets.get(row.toolset) ?? { tools: 0, reads: 0, tokens: 0 };
+    item.tools++;
+    if (row.effect === 'read') item.reads++;
+    item.tokens += row.tokens;
+    sets.set(row.toolset, item);
+  }
+  return sets;
+}
+
 /** The `--list-tools` text: one line per tool, then totals per toolset. */
 export function formatToolList(rows: readonly ToolRow[]): string {
   const width = Math.max(4, ...rows.map((row) => row.name.length));
@@ -29,17 +44,10 @@ export function formatToolList(rows: readonly ToolRow[]): string {
       `${row.name.padEnd(width)}  ${row.toolset.padEnd(setWidth)}  ${row.effect.padEnd(6)}  ${row.tokens}`,
     );
   }
-  const sets = new Map<string, { count: number; tokens: number }>();
-  for (const row of rows) {
-    const item = sets.get(row.toolset) ?? { count: 0, tokens: 0 };
-    item.count++;
-    item.tokens += row.tokens;
-    sets.set(row.toolset, item);
-  }
   const total = rows.reduce((sum, row) => sum + row.tokens, 0);
   lines.push('', `${'toolset'.padEnd(setWidth)}  tools  tokens`);
-  for (const [name, item] of sets)
-    lines.push(`${name.padEnd(setWidth)}  ${String(item.count).padStart(5)}  ${item.tokens}`);
+  for (const [name, item] of toolsetTotals(rows))
+    lines.push(`${name.padEnd(setWidth)}  ${String(item.tools).padStart(5)}  ${item.tokens}`);
   lines.push(
     '',
     `${rows.length} tools, ${total} tokens (o200k), ${rows.length ? Math.round(total / rows.length) : 0} per tool on average`,
