@@ -70,6 +70,14 @@ export {
   resolveLogger,
   silentLogger,
 } from './logger.js';
+export {
+  fillPath,
+  MAX_PATH_SEGMENT_CHARS,
+  type PathContext,
+  pathParams,
+  pathSegment,
+  pathSegmentIssue,
+} from './path.js';
 export { REDACTED, Redactor, type RedactorOptions, SENSITIVE_HEADERS, SENSITIVE_NAMES } from './redact.js';
 export { type Session, SessionCache, type SessionCacheOptions } from './session.js';
 export {
