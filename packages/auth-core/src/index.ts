@@ -78,7 +78,16 @@ export {
   pathSegment,
   pathSegmentIssue,
 } from './path.js';
-export { REDACTED, Redactor, type RedactorOptions, SENSITIVE_HEADERS, SENSITIVE_NAMES } from './redact.js';
+export {
+  CIRCULAR,
+  REDACTED,
+  REDACTION_FAILED,
+  RedactionError,
+  Redactor,
+  type RedactorOptions,
+  SENSITIVE_HEADERS,
+  SENSITIVE_NAMES,
+} from './redact.js';
 export { type Session, SessionCache, type SessionCacheOptions } from './session.js';
 export {
   asciiJson,

@@ -3,13 +3,23 @@
  * built from redacted text. Two complementary mechanisms do it:
  *
  * - by value: the client registers its secrets (password, API key, secret key, session id, token) and every
- *   occurrence is replaced, raw and in the encodings a secret travels in (URL-encoded, form-encoded, base64);
+ *   occurrence is replaced, raw and in the encodings a secret travels in (URL-encoded, form-encoded, base64),
+ *   by a scanner whose cost is linear in the text whatever the secrets (secret-scan.ts);
  * - by name: values of sensitive parameters, JSON fields and headers (`password=`, `"token": "..."`,
  *   `x-xsrf-token`) are replaced even when the value was never registered (a signature computed per call).
+ *   Only for text and data we compose: vendor result data ({@link Redactor.data}) is redacted by value only.
+ *
+ * Redaction fails closed: when it cannot finish, it throws a {@link RedactionError} that carries nothing of
+ * its input, rather than return text it could not clean.
  */
+
+import { applyIntervals, SecretScanner, unionIntervals } from './secret-scan.js';
 
 /** What replaces a secret. */
 export const REDACTED = '[REDACTED]';
+
+/** What replaces a reference to an object that contains it, in {@link Redactor.value} and {@link Redactor.data}. */
+export const CIRCULAR = '[Circular]';
 
 /** Header names whose values are secret; also matched in prose as `name: value`. */
 export const SENSITIVE_HEADERS: readonly string[] = [
@@ -38,8 +48,8 @@ export const SENSITIVE_NAMES: readonly string[] = [
   'secretkey',
   'client_secret',
   'signature',
-  'req',
-  'key',
+  // Not `key` (a license key is data the user asked for) nor `req` (LunaNode's request parameters, shown in
+  // previews; the secrets in them are caught by value and by their own names).
   'session',
   'sessionid',
   'session_id',
@@ -109,6 +119,40 @@ function namePatternsFor(names: ReadonlySet<string>): RegExp[] {
 /** The name sets redactors built themselves, with their patterns (weak: they go with their redactors). */
 const ownNameSets = new WeakMap<ReadonlySet<string>, RegExp[]>();
 
+const REDACTION_ERROR_BRAND = Symbol.for('@x/auth-core.redaction-error');
+
+/** The fixed message of a {@link RedactionError}. */
+export const REDACTION_FAILED = 'redaction failed; the output was withheld';
+
+/**
+ * Redaction could not finish, so its output was withheld. It carries nothing but this fixed message: no cause,
+ * no fields, no part of the input (which is unredacted by definition) or of the secrets. Branded like the
+ * XError hierarchy, so `instanceof` holds across two installed copies of @x/auth-core.
+ */
+export class RedactionError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && REDACTION_ERROR_BRAND in value;
+  }
+
+  constructor() {
+    super(REDACTION_FAILED);
+    Object.defineProperty(this, REDACTION_ERROR_BRAND, { value: true, enumerable: false });
+    Object.defineProperty(this, 'name', { value: 'RedactionError', enumerable: false, configurable: true });
+  }
+}
+
+/**
+ * Runs one redaction, failing closed. The original exception is dropped on purpose: its message or stack may
+ * quote the input (a getter's error, a proxy's, an engine error naming a value).
+ */
+function guarded<T>(work: () => T): T {
+  try {
+    return work();
+  } catch {
+    throw new RedactionError();
+  }
+}
+
 /** Options of a {@link Redactor}. */
 export interface RedactorOptions {
   /** Secret values to remove wherever they appear (undefined and empty entries are ignored). */
@@ -117,17 +161,37 @@ export interface RedactorOptions {
   names?: Iterable<string>;
 }
 
+/** A container being filled by the iterative walk of {@link Redactor.value} / {@link Redactor.data}. */
+interface Frame {
+  readonly source: object;
+  readonly out: unknown[] | Record<string, unknown>;
+  /** Source keys, or undefined for an array. */
+  readonly keys: string[] | undefined;
+  /** Output keys (source keys redacted by value, collisions numbered). */
+  readonly outKeys: string[] | undefined;
+  readonly values: unknown[] | undefined;
+  readonly length: number;
+  next: number;
+}
+
 /** Removes secrets from text, URLs, form bodies, headers and objects. */
 export class Redactor {
-  readonly #forms = new Set<string>();
   readonly #names: Set<string>;
-  #valuePattern: RegExp | undefined;
+  readonly #namePatterns: RegExp[];
   /**
-   * Secrets registered since the value pattern was built. Their encodings and the pattern are computed on the
-   * first use, not on registration: a redactor made per call by with() is almost never used.
+   * The scanner of the redactor this one was copied from by with(), shared as is: a per-call copy scans with it
+   * and with its own small scanner, and the intervals of both are united on the original text, so a call never
+   * rebuilds the long-lived redactor's automaton.
+   */
+  #inherited: SecretScanner | undefined;
+  /** This redactor's own forms and their scanner (copies: only the forms of their call-scoped secrets). */
+  #forms = new Set<string>();
+  #scanner: SecretScanner | undefined;
+  /**
+   * Secrets registered since the scanner was built. Their encodings and the scanner are computed on the first
+   * use, not on registration: a redactor made per call by with() is almost never used.
    */
   #pending: string[] = [];
-  readonly #namePatterns: RegExp[];
 
   constructor(options: RedactorOptions = {}) {
     // with() hands over its own (private, never mutated) name set: a per-call copy then builds nothing.
@@ -147,64 +211,93 @@ export class Redactor {
   addSecret(secret: string | undefined): void {
     if (!secret) return;
     this.#pending.push(secret);
-    // A long-lived redactor that learns secrets without ever being used must not grow without bound.
-    if (this.#pending.length >= 64) this.#flush();
+    // A long-lived redactor that learns secrets without ever being used must not grow without bound. A failed
+    // build keeps the secrets pending: the next use retries it and fails closed if it fails again.
+    if (this.#pending.length >= 64) {
+      try {
+        this.#flush();
+      } catch {}
+    }
   }
 
   /** A redactor with these extra secrets, leaving this one untouched (for one call's ephemeral tokens). */
   with(secrets: Iterable<string | undefined>): Redactor {
-    // Settle this redactor's own secrets once, so its copies share the built pattern instead of each redoing it.
-    if (this.#pending.length > 0) this.#flush();
+    // Settle this redactor's own secrets once, so its copies share the built scanner instead of each redoing it.
+    if (this.#pending.length > 0) guarded(() => this.#flush());
     const copy = new Redactor({ names: this.#names });
-    for (const form of this.#forms) copy.#forms.add(form);
-    copy.#valuePattern = this.#valuePattern;
+    if (this.#inherited) {
+      // A copy of a copy: the long-lived scanner stays shared; this copy's own (small) forms are carried over.
+      copy.#inherited = this.#inherited;
+      copy.#forms = new Set(this.#forms);
+      copy.#scanner = this.#scanner;
+    } else {
+      copy.#inherited = this.#scanner;
+    }
     for (const secret of secrets) copy.addSecret(secret);
     return copy;
   }
 
-  /** Adds the encodings of the pending secrets and rebuilds the value pattern if any was new. */
+  /**
+   * Adds the encodings of the pending secrets and rebuilds this redactor's own scanner if any was new. Builds
+   * into locals and commits at the end, so an exception (out of memory on a huge secret) leaves the previous,
+   * consistent state and the secrets still pending.
+   */
   #flush(): void {
-    let grew = false;
+    let forms: Set<string> | undefined;
     for (const secret of this.#pending) {
       for (const form of encodingsOf(secret)) {
-        if (!this.#forms.has(form)) {
-          this.#forms.add(form);
-          grew = true;
+        if (!(forms ?? this.#forms).has(form)) {
+          forms ??= new Set(this.#forms);
+          forms.add(form);
         }
       }
     }
-    this.#pending = [];
-    if (grew) {
-      // Longest first, so a secret that contains another is removed whole.
-      const sorted = [...this.#forms].sort((a, b) => b.length - a.length).map(escapeRegExp);
-      this.#valuePattern = new RegExp(sorted.join('|'), 'g');
+    if (forms) {
+      const scanner = new SecretScanner(forms);
+      this.#forms = forms;
+      this.#scanner = scanner;
     }
+    this.#pending = [];
   }
 
   /** Whether `name` is a sensitive parameter, field or header name. */
   isSensitiveName(name: string): boolean {
-    return this.#names.has(name.toLowerCase());
+    return this.#names.has(String(name).toLowerCase());
   }
 
   /** Removes registered secrets only (for text we composed ourselves, such as field paths). */
   secrets(input: string): string {
+    return guarded(() => this.#secrets(input));
+  }
+
+  #secrets(input: string): string {
+    const text = typeof input === 'string' ? input : String(input);
     if (this.#pending.length > 0) this.#flush();
-    return this.#valuePattern ? input.replace(this.#valuePattern, REDACTED) : input;
+    const own = this.#scanner ? this.#scanner.scan(text) : [];
+    const inherited = this.#inherited ? this.#inherited.scan(text) : [];
+    return applyIntervals(text, unionIntervals(inherited, own), REDACTED);
   }
 
   /**
    * The first `max` characters of `input`, redacted. Redacts before cutting: cutting first can keep the head of
    * a secret whose tail it drops, and a partial secret is recognised neither by value nor by name. Only a
-   * window of `max` + 64 KiB is redacted (no secret is that long), so a huge body costs no more than a small one.
+   * window of `max` + 64 KiB is redacted, so a huge body costs no more than a small one; a longer secret that
+   * starts in the window is still redacted to the window's end (its head matches).
    */
   excerpt(input: string, max: number): string {
-    const out = this.text(input.length > max + 65_536 ? input.slice(0, max + 65_536) : input);
-    return out.length > max ? out.slice(0, max) : out;
+    return guarded(() => {
+      const out = this.#text(input.length > max + 65_536 ? input.slice(0, max + 65_536) : input);
+      return out.length > max ? out.slice(0, max) : out;
+    });
   }
 
   /** Redacts free text: registered secrets by value, then sensitive `name=value` / `"name": value` pairs. */
   text(input: string): string {
-    let out = this.secrets(input);
+    return guarded(() => this.#text(input));
+  }
+
+  #text(input: string): string {
+    let out = this.#secrets(input);
     const [query, json, prose] = this.#namePatterns as [RegExp, RegExp, RegExp];
     out = out.replace(query, (_m, head: string) => `${head}${REDACTED}`);
     out = out.replace(json, (_m, head: string) => `${head}"${REDACTED}"`);
@@ -216,59 +309,181 @@ export class Redactor {
 
   /** Redacts a URL: user info, sensitive query values and any registered secret in the path. */
   url(input: string | URL): string {
-    let url: URL;
-    try {
-      url = new URL(input);
-    } catch {
-      return this.text(String(input));
-    }
-    if (url.username) url.username = 'REDACTED';
-    if (url.password) url.password = 'REDACTED';
-    const params = [...url.searchParams.keys()];
-    if (params.some((name) => this.isSensitiveName(name))) {
-      const redacted = new URLSearchParams();
-      for (const [name, value] of url.searchParams) {
-        redacted.append(name, this.isSensitiveName(name) ? REDACTED : value);
+    return guarded(() => {
+      let url: URL;
+      try {
+        url = new URL(input);
+      } catch {
+        return this.#text(String(input));
       }
-      url.search = redacted.toString();
-    }
-    return this.text(url.toString().replaceAll(encodeURIComponent(REDACTED), REDACTED));
+      if (url.username) url.username = 'REDACTED';
+      if (url.password) url.password = 'REDACTED';
+      const params = [...url.searchParams.keys()];
+      if (params.some((name) => this.isSensitiveName(name))) {
+        const redacted = new URLSearchParams();
+        for (const [name, value] of url.searchParams) {
+          redacted.append(name, this.isSensitiveName(name) ? REDACTED : value);
+        }
+        url.search = redacted.toString();
+      }
+      return this.#text(url.toString().replaceAll(encodeURIComponent(REDACTED), REDACTED));
+    });
   }
 
   /** Redacts an `application/x-www-form-urlencoded` body. */
   form(body: string): string {
-    const params = new URLSearchParams(body);
-    const out: string[] = [];
-    for (const [name, value] of params) {
-      out.push(
-        `${encodeURIComponent(name)}=${this.isSensitiveName(name) ? REDACTED : encodeURIComponent(value)}`,
-      );
-    }
-    return this.text(out.join('&'));
+    return guarded(() => {
+      const params = new URLSearchParams(body);
+      const out: string[] = [];
+      for (const [name, value] of params) {
+        out.push(
+          `${encodeURIComponent(name)}=${this.isSensitiveName(name) ? REDACTED : encodeURIComponent(value)}`,
+        );
+      }
+      return this.#text(out.join('&'));
+    });
   }
 
   /** Redacts header values by name and by registered secret. */
   headers(headers: Record<string, string | string[] | number | undefined>): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const [name, value] of Object.entries(headers)) {
-      if (value === undefined) continue;
-      const text = Array.isArray(value) ? value.join(', ') : String(value);
-      out[name] = this.isSensitiveName(name) ? REDACTED : this.text(text);
-    }
-    return out;
+    return guarded(() => {
+      const out: Record<string, string> = {};
+      for (const [name, value] of Object.entries(headers)) {
+        if (value === undefined) continue;
+        const text = Array.isArray(value) ? value.join(', ') : String(value);
+        out[name] = this.isSensitiveName(name) ? REDACTED : this.#text(text);
+      }
+      return out;
+    });
   }
 
-  /** Deep-redacts a JSON-like value: sensitive keys are replaced, strings pass through {@link text}. */
-  value(input: unknown, depth = 0): unknown {
-    if (typeof input === 'string') return this.text(input);
-    if (depth > 20 || input === null || typeof input !== 'object') return input;
-    if (Array.isArray(input)) return input.map((item) => this.value(item, depth + 1));
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(input)) {
-      out[key] =
-        this.isSensitiveName(key) && item !== null && item !== undefined
-          ? REDACTED
-          : this.value(item, depth + 1);
+  /**
+   * Deep-redacts a JSON-like value WE compose (an error's data, a preview, a log record): values of sensitive
+   * keys are replaced, strings pass through {@link text}, and object keys that contain a registered secret are
+   * redacted by value (`[REDACTED]`, then `[REDACTED]#2`... when redacted keys collide). Any depth (the walk is
+   * iterative); a reference to an enclosing object becomes {@link CIRCULAR}; a shared object is redacted once.
+   * Throws {@link RedactionError} if it cannot finish (a getter or proxy that throws).
+   */
+  value(input: unknown): unknown {
+    return guarded(() => this.#walk(input, true));
+  }
+
+  /**
+   * Deep-redacts VENDOR RESULT data: by registered secret value only, in strings and object keys, at any depth,
+   * never by field name, so a `key` field holding the license key the user asked for stays as it is. Numbers,
+   * booleans and null pass through; cycles and failures as in {@link value}.
+   */
+  data(input: unknown): unknown {
+    return guarded(() => this.#walk(input, false));
+  }
+
+  /** The walk behind value() and data(): an explicit stack, so depth costs heap, never the call stack. */
+  #walk(input: unknown, byName: boolean): unknown {
+    const leaf = (item: unknown): unknown =>
+      typeof item === 'string' ? (byName ? this.#text(item) : this.#secrets(item)) : item;
+    if (input === null || typeof input !== 'object') return leaf(input);
+    const done = new Map<object, unknown>();
+    const open = new Set<object>();
+    const frameOf = (source: object): Frame => {
+      open.add(source);
+      if (Array.isArray(source)) {
+        const length = source.length;
+        return {
+          source,
+          out: new Array(length),
+          keys: undefined,
+          outKeys: undefined,
+          values: undefined,
+          length,
+          next: 0,
+        };
+      }
+      const entries = Object.entries(source);
+      const keys = entries.map((entry) => entry[0]);
+      return {
+        source,
+        out: {},
+        keys,
+        outKeys: this.#redactKeys(keys),
+        values: entries.map((entry) => entry[1]),
+        length: keys.length,
+        next: 0,
+      };
+    };
+    const root = frameOf(input);
+    const stack: Frame[] = [root];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      if (frame.next >= frame.length) {
+        stack.pop();
+        open.delete(frame.source);
+        done.set(frame.source, frame.out);
+        continue;
+      }
+      const index = frame.next++;
+      const item = frame.values ? frame.values[index] : (frame.source as unknown[])[index];
+      let result: unknown;
+      if (
+        byName &&
+        frame.keys &&
+        this.isSensitiveName(frame.keys[index]!) &&
+        item !== null &&
+        item !== undefined
+      ) {
+        result = REDACTED;
+      } else if (item === null || typeof item !== 'object') {
+        result = leaf(item);
+      } else if (open.has(item)) {
+        result = CIRCULAR;
+      } else if (done.has(item)) {
+        result = done.get(item);
+      } else {
+        const child = frameOf(item);
+        stack.push(child);
+        result = child.out;
+      }
+      if (frame.outKeys) {
+        const key = frame.outKeys[index]!;
+        // `__proto__` as a plain assignment would set the prototype instead of adding the field.
+        if (key === '__proto__') {
+          Object.defineProperty(frame.out, key, {
+            value: result,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        } else {
+          (frame.out as Record<string, unknown>)[key] = result;
+        }
+      } else {
+        (frame.out as unknown[])[index] = result;
+      }
+    }
+    return root.out;
+  }
+
+  /**
+   * Object keys redacted by value. A key that changed and collides with another output key gets `#2`, `#3`...:
+   * merging them would drop a value the caller may need, and they stay distinguishable.
+   */
+  #redactKeys(keys: string[]): string[] {
+    const out = keys.map((key) => this.#secrets(key));
+    if (out.every((key, i) => key === keys[i])) return out;
+    const taken = new Set<string>();
+    for (let i = 0; i < keys.length; i++) if (out[i] === keys[i]) taken.add(keys[i]!);
+    const nextSuffix = new Map<string, number>();
+    for (let i = 0; i < keys.length; i++) {
+      if (out[i] === keys[i]) continue;
+      const base = out[i]!;
+      let key = base;
+      if (taken.has(key)) {
+        let suffix = nextSuffix.get(base) ?? 2;
+        while (taken.has(`${base}#${suffix}`)) suffix++;
+        key = `${base}#${suffix}`;
+        nextSuffix.set(base, suffix + 1);
+      }
+      taken.add(key);
+      out[i] = key;
     }
     return out;
   }
