@@ -5,19 +5,48 @@ import {
   type IncomingMessage,
   type ServerResponse,
 } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, BlockList, isIP } from 'node:net';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+/** Connection limits of the HTTP endpoint: what a slow or greedy client may hold, and for how long. */
+export interface HttpLimits {
+  /** Time to receive a request's headers, from its first byte (or from the connection when none came). */
+  headersTimeoutMs: number;
+  /** Time to receive a whole request, body included. The tool call that follows is not bounded by it. */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open between requests. */
+  keepAliveTimeoutMs: number;
+  /** Connections open at once; further ones are closed as they arrive. */
+  maxConnections: number;
+}
+
+/**
+ * Defaults of {@link HttpLimits}, much tighter than node:http's (60 s headers, 300 s request, no cap):
+ * a real client sends its headers in one packet and a body of at most 1 MiB, while each open connection
+ * costs a file descriptor. The cap stays above the 200 concurrent requests the server is tested with.
+ */
+export const HTTP_LIMITS: Readonly<HttpLimits> = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 512,
+};
+
+/** Each limit may be left out (or undefined) for its default in {@link HTTP_LIMITS}. */
+type OptionalLimits = { [K in keyof HttpLimits]?: HttpLimits[K] | undefined };
 
 /** Options of the Streamable HTTP endpoint. */
-export interface HttpOptions {
+export interface HttpOptions extends OptionalLimits {
   host: string;
   port: number;
-  /** Required whenever `host` is not a loopback address. */
+  /** Required whenever `host` is not a loopback address; at least 32 characters (see {@link authTokenProblem}). */
   authToken?: string | undefined;
-  /** Extra Host header values to accept (a reverse proxy's name), besides the bind address and localhost. */
+  /**
+   * Extra `host[:port]` names to accept in Host and Origin headers (a reverse proxy's name), besides loopback
+   * names and the bind address on the listening port. An entry without a port accepts any port.
+   */
   allowedHosts?: readonly string[] | undefined;
-  /** Extra Origin values to accept, besides localhost origins. */
+  /** Extra Origin values to accept exactly (`http://localhost:6274`), besides those of allowed hosts. */
   allowedOrigins?: readonly string[] | undefined;
   /** Request body cap (default 1 MiB; tool arguments are small). */
   maxBodyBytes?: number | undefined;
@@ -32,11 +61,71 @@ export interface RunningHttp {
   close(): Promise<void>;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+/** A parsed `host[:port]`: a lower-case host name or an IP literal (IPv6 without brackets), and the port if given. */
+export interface HostPort {
+  host: string;
+  port?: number | undefined;
+}
 
-/** Whether a bind address only accepts connections from this machine. */
+const HOST_PORT = /^(?:\[([^\]]*)\]|([^:[\]]+))(?::(\d{1,5}))?$/;
+const HOST_NAME = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*$/;
+
+/**
+ * Parses `host[:port]` as a Host header, a bind address or an --allowed-hosts entry carries it: a host name,
+ * an IPv4 literal, a bracketed IPv6 literal (`[::1]:3333`) or a bare IPv6 literal (no port then). Returns
+ * undefined for anything else. The one parser behind every host decision, so no check can fall back on
+ * string prefixes (`127.attacker.example` is a host name like any other, not a loopback address).
+ */
+export function parseHost(value: string): HostPort | undefined {
+  const text = value.toLowerCase();
+  if (isIP(text) === 6) return { host: text };
+  const match = HOST_PORT.exec(text);
+  if (!match) return undefined;
+  const [, bracketed, name, port] = match;
+  if (bracketed !== undefined && isIP(bracketed) !== 6) return undefined;
+  if (name !== undefined && isIP(name) !== 4 && !HOST_NAME.test(name)) return undefined;
+  const number = port === undefined ? undefined : Number(port);
+  if (number !== undefined && number > 65_535) return undefined;
+  return { host: (bracketed ?? name) as string, port: number };
+}
+
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+/**
+ * Parses an Origin header value: exactly `scheme://host[:port]` with scheme http or https (anything the URL
+ * parser would have to normalise is not an origin a browser sends). The port defaults by scheme.
+ */
+export function parseOrigin(value: string): HostPort | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  if (url.origin !== value || (url.protocol !== 'http:' && url.protocol !== 'https:')) return undefined;
+  const parsed = parseHost(url.host);
+  return parsed && { host: parsed.host, port: parsed.port ?? (url.protocol === 'https:' ? 443 : 80) };
+}
+
+/** Whether a parsed host is `localhost` or an IP address in 127.0.0.0/8 or ::1. */
+function isLoopbackHost(host: string): boolean {
+  if (host === 'localhost') return true;
+  const family = isIP(host);
+  return family !== 0 && LOOPBACK.check(host, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/** Whether a bind address (no port) only accepts connections from this machine. */
 export function isLoopback(host: string): boolean {
-  return LOOPBACK.has(host) || host.startsWith('127.');
+  const parsed = parseHost(host);
+  return parsed !== undefined && parsed.port === undefined && isLoopbackHost(parsed.host);
+}
+
+/** Why a bearer token is too weak, or undefined when it is acceptable. */
+export function authTokenProblem(token: string): string | undefined {
+  if (token.length >= 32 && !/\s/.test(token)) return undefined;
+  return 'must be at least 32 characters with no whitespace; generate one with `openssl rand -hex 32`';
 }
 
 function jsonRpcError(
@@ -49,14 +138,6 @@ function jsonRpcError(
   res.end(
     JSON.stringify({ jsonrpc: '2.0', error: { code: status === 400 ? -32700 : -32000, message }, id: null }),
   );
-}
-
-function hostOf(value: string): string {
-  try {
-    return new URL(`http://${value}`).hostname.replace(/^\[|\]$/g, '');
-  } catch {
-    return '';
-  }
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
@@ -72,36 +153,70 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | '
   return Buffer.concat(chunks, total);
 }
 
+const UNSPECIFIED = new Set(['0.0.0.0', '::']);
+
+/**
+ * The DNS-rebinding check shared by Host and Origin: a name is ours when it is an allowed host (on its port
+ * when the entry names one), or a loopback name or the bind address on the port we listen on. The port
+ * matters for loopback: `localhost:5173` is another local application, not this server.
+ */
+function hostCheck(options: HttpOptions, listening: () => number) {
+  const allowed = (options.allowedHosts ?? []).map((entry) => {
+    const parsed = parseHost(entry);
+    if (!parsed)
+      throw new Error(`allowed host "${entry}" is not a host name or IP address with an optional port`);
+    return parsed;
+  });
+  const bind = parseHost(options.host)?.host;
+  return (target: HostPort, defaultPort: number): boolean => {
+    const port = target.port ?? defaultPort;
+    if (allowed.some((entry) => entry.host === target.host && (entry.port ?? port) === port)) return true;
+    if (port !== listening()) return false;
+    return isLoopbackHost(target.host) || (target.host === bind && !UNSPECIFIED.has(bind));
+  };
+}
+
 /**
  * Serves MCP over stateless Streamable HTTP on `/mcp`: POST only (no sessions, so no GET stream or DELETE),
  * Host and Origin checked against DNS rebinding, an optional bearer token (mandatory off loopback), a body
- * cap, and a fresh server and transport per request.
+ * cap, connection timeouts and a connection cap, and a fresh server and transport per request.
  */
 export async function startHttp(options: HttpOptions): Promise<RunningHttp> {
+  const bind = parseHost(options.host);
+  if (!bind || bind.port !== undefined) {
+    throw new Error(`bind address "${options.host}" must be a host name or IP address without a port`);
+  }
   if (!isLoopback(options.host) && !options.authToken) {
     throw new Error(
       `refusing to listen on ${options.host} without --auth-token: anyone who can reach it could use your accounts`,
     );
   }
+  const tokenProblem = options.authToken === undefined ? undefined : authTokenProblem(options.authToken);
+  if (tokenProblem) throw new Error(`the auth token ${tokenProblem}`);
+  // Loaded here, not at the top: options.ts uses this module's parsers on every start, stdio included.
+  const { StreamableHTTPServerTransport } = await import(
+    '@modelcontextprotocol/sdk/server/streamableHttp.js'
+  );
+  const limits: HttpLimits = {
+    headersTimeoutMs: options.headersTimeoutMs ?? HTTP_LIMITS.headersTimeoutMs,
+    requestTimeoutMs: options.requestTimeoutMs ?? HTTP_LIMITS.requestTimeoutMs,
+    keepAliveTimeoutMs: options.keepAliveTimeoutMs ?? HTTP_LIMITS.keepAliveTimeoutMs,
+    maxConnections: options.maxConnections ?? HTTP_LIMITS.maxConnections,
+  };
   const limit = options.maxBodyBytes ?? 1024 * 1024;
   const expectedAuth = options.authToken ? Buffer.from(`Bearer ${options.authToken}`) : undefined;
   let port = options.port;
+  const ours = hostCheck(options, () => port);
 
   const allowedHost = (value: string | undefined): boolean => {
-    if (!value) return false;
-    const name = hostOf(value);
-    if (isLoopback(name) || name === options.host) return true;
-    return (options.allowedHosts ?? []).some((allowed) => allowed === value || allowed === name);
+    const parsed = value === undefined ? undefined : parseHost(value);
+    return parsed !== undefined && ours(parsed, 80);
   };
   const allowedOrigin = (value: string | undefined): boolean => {
     if (value === undefined) return true; // not a browser
-    try {
-      const origin = new URL(value);
-      if (isLoopback(origin.hostname.replace(/^\[|\]$/g, ''))) return true;
-    } catch {
-      return false;
-    }
-    return (options.allowedOrigins ?? []).includes(value);
+    if ((options.allowedOrigins ?? []).includes(value)) return true;
+    const origin = parseOrigin(value);
+    return origin !== undefined && ours(origin, origin.port as number);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -140,19 +255,29 @@ export async function startHttp(options: HttpOptions): Promise<RunningHttp> {
     await transport.handleRequest(req, res, parsed);
   };
 
-  const http: HttpServer = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) jsonRpcError(res, 500, 'Internal error');
-      else res.destroy();
-    });
-  });
-  http.requestTimeout = 120_000;
+  const http: HttpServer = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      // node:http enforces both timeouts only when it sweeps its connections (every 30 s by default), so
+      // a slow client would keep its socket up to 30 s past the timeout.
+      connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 4))),
+    },
+    (req, res) => {
+      handle(req, res).catch(() => {
+        if (!res.headersSent) jsonRpcError(res, 500, 'Internal error');
+        else res.destroy();
+      });
+    },
+  );
+  http.maxConnections = limits.maxConnections;
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
-    http.listen(options.port, options.host, () => resolve());
+    http.listen(options.port, bind.host, () => resolve());
   });
   port = (http.address() as AddressInfo).port;
-  const shown = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const shown = bind.host.includes(':') ? `[${bind.host}]` : bind.host;
   return {
     url: `http://${shown}:${port}/mcp`,
     close: () =>

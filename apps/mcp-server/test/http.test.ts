@@ -111,6 +111,16 @@ describe('Streamable HTTP', () => {
       (await raw(http.url, { headers: { ...jsonHeaders, origin: 'https://evil.example' }, body: initialize }))
         .status,
     ).toBe(403);
+    const port = new URL(http.url).port;
+    expect(
+      (
+        await raw(http.url, {
+          headers: { ...jsonHeaders, origin: `http://localhost:${port}` },
+          body: initialize,
+        })
+      ).status,
+    ).toBe(200);
+    // Another local application is another origin (hardening-hosts.test.ts has the whole matrix).
     expect(
       (
         await raw(http.url, {
@@ -118,7 +128,7 @@ describe('Streamable HTTP', () => {
           body: initialize,
         })
       ).status,
-    ).toBe(200);
+    ).toBe(403);
   });
 
   it('takes POST only, caps the body, and refuses non-JSON', async () => {
@@ -137,17 +147,18 @@ describe('Streamable HTTP', () => {
   });
 
   it('requires the bearer token when one is set', async () => {
-    const { http } = await serve({ authToken: 'sekret-token-123' });
+    const token = 'sekret-token-0123456789abcdef0123';
+    const { http } = await serve({ authToken: token });
     expect((await raw(http.url, { headers: jsonHeaders, body: initialize })).status).toBe(401);
     expect(
       (
         await raw(http.url, {
-          headers: { ...jsonHeaders, authorization: 'Bearer wrong-token-12' },
+          headers: { ...jsonHeaders, authorization: 'Bearer wrong-token-0123456789abcdef012' },
           body: initialize,
         })
       ).status,
     ).toBe(401);
-    const client = await connect(http, { authorization: 'Bearer sekret-token-123' });
+    const client = await connect(http, { authorization: `Bearer ${token}` });
     expect((await client.listTools()).tools.length).toBe(5);
   });
 
