@@ -25,11 +25,11 @@ export interface ConfigFile {
 export interface App {
   registry: ToolRegistry;
   context: ServerContext;
-  /** Every tool of every vendor, configured or not (for --list-tools). */
+  /** Every tool of every vendor, configured or not. */
   allTools: readonly ToolSpec[];
   /** Vendors with at least one account. */
   live: ReadonlyMap<string, readonly Account[]>;
-  /** Operator-facing notes (unknown toolsets, vendors without credentials). */
+  /** Operator-facing notes (vendors without credentials). */
   notes: string[];
   sandbox: Sandbox | undefined;
   close(): Promise<void>;
@@ -97,7 +97,7 @@ export async function createApp(
       redactor,
     });
     const tools = selected.tools.filter((tool) => live.has(tool.vendor.id));
-    const notes = [...selected.warnings];
+    const notes: string[] = [];
     for (const vendor of deps.vendors) {
       if (!live.has(vendor.id))
         notes.push(`${vendor.id}: not configured (set ${vendor.settings.required.join(', ')})`);

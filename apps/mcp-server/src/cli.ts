@@ -1,14 +1,17 @@
 #!/usr/bin/env node
+import { constants } from 'node:os';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { createApp } from './app.js';
 import { ListingCache } from './listing-cache.js';
 import { HELP, parseOptions, UsageError } from './options.js';
 import { createMcpServer } from './server.js';
-import { buildToolSpecs } from './tools.js';
 import { vendorModules } from './vendors.js';
 
 // stdout belongs to the stdio transport: everything for the operator goes to stderr.
 const log = (line: string) => process.stderr.write(`[x-mcp-server] ${line}\n`);
+
+/** How long shutdown waits for a client to read the last answer before exiting anyway. */
+const FLUSH_BOUND_MS = 5_000;
 
 async function main(): Promise<void> {
   let options: ReturnType<typeof parseOptions>;
@@ -25,18 +28,24 @@ async function main(): Promise<void> {
     process.stdout.write(`${HELP}\n`);
     return;
   }
-  if (options.listTools) {
-    // Loaded only here: the tokenizer's tables would add ~150 ms to every server start.
-    const { formatToolList, toolRows } = await import('./list-tools.js');
-    process.stdout.write(`${formatToolList(toolRows(buildToolSpecs(vendorModules), options.confirm))}\n`);
-    return;
-  }
 
   const app = await createApp(options, {
     vendors: vendorModules,
     listingCache: new ListingCache(vendorModules),
   });
   for (const note of app.notes) log(note);
+  if (options.listTools) {
+    try {
+      // Loaded only here: the tokenizer's tables would add ~150 ms to every server start.
+      const { formatToolList, servedRows } = await import('./list-tools.js');
+      if (app.live.size < vendorModules.length)
+        log('tools of vendors without credentials are not listed; --sandbox lists every tool');
+      process.stdout.write(`${formatToolList(servedRows(app.registry))}\n`);
+    } finally {
+      await app.close();
+    }
+    return;
+  }
   const liveSummary = [...app.live].map(
     ([id, accounts]) => `${id} (${accounts.map((a) => a.name).join(', ')})`,
   );
@@ -65,6 +74,11 @@ async function main(): Promise<void> {
       port: options.port,
       authToken: options.authToken,
       allowedHosts: options.allowedHosts,
+      allowedOrigins: options.allowedOrigins,
+      headersTimeoutMs: options.headersTimeoutMs,
+      requestTimeoutMs: options.requestTimeoutMs,
+      keepAliveTimeoutMs: options.keepAliveTimeoutMs,
+      maxConnections: options.maxConnections,
       createServer: () => createMcpServer(app.registry),
     });
     log(`listening on ${http.url}`);
@@ -76,14 +90,42 @@ async function main(): Promise<void> {
   }
 
   let stopping = false;
-  const shutdown = () => {
-    if (stopping) return;
+  // A signal ends with 128 + its number, as a shell reports it (143 for SIGTERM); the client closing stdin
+  // is the protocol's normal end, so 0. A second signal does not wait for the first shutdown.
+  const shutdown = (reason: string, code: number) => {
+    if (stopping) process.exit(code);
     stopping = true;
-    stop().finally(() => process.exit(0));
+    log(`${reason}: finishing pending output, then exiting`);
+    stop()
+      .catch((error: unknown) =>
+        log(`error while stopping: ${error instanceof Error ? error.message : error}`),
+      )
+      .then(() => flushStdout(Date.now() + FLUSH_BOUND_MS))
+      .finally(() => process.exit(code));
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
-  if (options.transport === 'stdio') process.stdin.on('close', shutdown);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => shutdown(signal, 128 + constants.signals[signal]));
+  }
+  if (options.transport === 'stdio') process.stdin.on('close', () => shutdown('stdin closed', 0));
+}
+
+/**
+ * Waits until stdout has handed every queued byte to the OS, or the deadline passes. Exiting with bytes still
+ * queued would leave a client a truncated JSON-RPC line. Loops because an answer finishing meanwhile queues
+ * more; the caller exits synchronously after, so nothing can be queued between the last check and the exit.
+ */
+async function flushStdout(deadline: number): Promise<void> {
+  while (process.stdout.writableLength > 0 && Date.now() < deadline) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, deadline - Date.now());
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      // An empty write's callback runs once every earlier write is flushed (or failed: a closed pipe).
+      process.stdout.write('', done);
+    });
+  }
 }
 
 main().catch((error: unknown) => {

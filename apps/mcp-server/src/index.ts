@@ -7,9 +7,20 @@
 export { type Account, type AccountSettings, type AccountsConfig, resolveAccounts } from './accounts.js';
 export { type App, type ConfigFile, createApp, SERVER_VERSION } from './app.js';
 export { CONFIRMATION_TTL_MS, Confirmations, type ConfirmMode, canonicalJson } from './confirm.js';
-export { type HttpOptions, isLoopback, type RunningHttp, startHttp } from './http.js';
+export {
+  authTokenProblem,
+  type HostPort,
+  HTTP_LIMITS,
+  type HttpLimits,
+  type HttpOptions,
+  isLoopback,
+  parseHost,
+  parseOrigin,
+  type RunningHttp,
+  startHttp,
+} from './http.js';
 export { buildInstructions } from './instructions.js';
-export { formatToolList, type ToolRow, toolRows } from './list-tools.js';
+export { formatToolList, servedRows, type ToolRow, toolRows } from './list-tools.js';
 export { HELP, parseOptions, type ServerOptions, UsageError } from './options.js';
 export { DEFAULT_MAX_RESULT_CHARS, errorResult, fitPayload, successResult } from './results.js';
 export { CONTROL_FIELDS, type JsonSchema, toolInputSchema } from './schema.js';

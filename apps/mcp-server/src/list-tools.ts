@@ -1,5 +1,6 @@
 import { type ConfirmMode, needsConfirmation } from './confirm.js';
 import { listedTool } from './schema.js';
+import type { ToolRegistry } from './server.js';
 import { toolTokens } from './tokens.js';
 import type { ToolSpec } from './tools.js';
 
@@ -17,6 +18,20 @@ export function toolRows(tools: readonly ToolSpec[], confirm: ConfirmMode): Tool
     const definition = listedTool(tool, [], needsConfirmation(tool, confirm));
     return { name: tool.name, toolset: tool.toolset, effect: tool.effect, tokens: toolTokens(definition) };
   });
+}
+
+/**
+ * The tools a configured server serves, as its tools/list shows them (selection, read-only mode, live
+ * vendors and their account names applied), with their token cost: what `--list-tools` prints.
+ */
+export function servedRows(registry: ToolRegistry): ToolRow[] {
+  const listed = registry.list();
+  return registry.context.tools.map((tool, i) => ({
+    name: tool.name,
+    toolset: tool.toolset,
+    effect: tool.effect,
+    tokens: toolTokens(listed[i] as (typeof listed)[number]),
+  }));
 }
 
 /** Per toolset, in first-seen order: how many tools, how many of them read-only, and their tokens. */

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { ConfirmMode } from './confirm.js';
+import { authTokenProblem, HTTP_LIMITS, parseHost, parseOrigin } from './http.js';
 import { DEFAULT_MAX_RESULT_CHARS } from './results.js';
 
 /** Everything the command line and its environment variables set. */
@@ -18,10 +19,15 @@ export interface ServerOptions {
   help: boolean;
   authToken: string | undefined;
   allowedHosts: string[];
+  allowedOrigins: string[];
   maxResultChars: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
 }
 
-/** A command-line mistake; the CLI prints it with the usage hint and exits 2. */
+/** A command-line or environment mistake; the CLI prints it with the usage hint and exits 2. */
 export class UsageError extends Error {}
 
 /** Flag → environment variable, shown in --help and used as fallback. */
@@ -38,31 +44,74 @@ export const ENV_OF = {
   confirm: 'X_MCP_CONFIRM',
   'auth-token': 'X_MCP_AUTH_TOKEN',
   'allowed-hosts': 'X_MCP_ALLOWED_HOSTS',
+  'allowed-origins': 'X_MCP_ALLOWED_ORIGINS',
   'max-result-chars': 'X_MCP_MAX_RESULT_CHARS',
+  'headers-timeout': 'X_MCP_HEADERS_TIMEOUT',
+  'request-timeout': 'X_MCP_REQUEST_TIMEOUT',
+  'keep-alive-timeout': 'X_MCP_KEEP_ALIVE_TIMEOUT',
+  'max-connections': 'X_MCP_MAX_CONNECTIONS',
 } as const;
 
-export const HELP = `x-mcp-server: hosting-provider APIs (TuxCare/CloudLinux, LunaNode, ISPmanager/COREmanager, VMmanager 6) as MCP tools.
+type Flag = keyof typeof ENV_OF;
 
-Usage: x-mcp-server [options]
+/** One --help line: the flag, what it does, and the variable it falls back on. */
+const row = (flag: string, text: string, name?: Flag): string =>
+  `  ${flag.padEnd(25)} ${text.padEnd(58)} ${name ? ENV_OF[name] : ''}`.trimEnd();
 
-  --transport stdio|http   how clients connect (default stdio)                     X_MCP_TRANSPORT
-  --host ADDRESS           HTTP bind address (default 127.0.0.1)                    X_MCP_HOST
-  --port N                 HTTP port (default 3333)                                 X_MCP_PORT
-  --auth-token TOKEN       bearer token for HTTP; required off loopback             X_MCP_AUTH_TOKEN
-  --allowed-hosts a,b      extra Host header values for HTTP (reverse proxies)      X_MCP_ALLOWED_HOSTS
-  --sandbox                embedded simulators of every vendor, demo data, no accounts  X_MCP_SANDBOX
-  --toolsets a,b           toolsets (lunanode.vm) or vendors (lunanode); default all  X_MCP_TOOLSETS
-  --tools a,b              single tools to add                                      X_MCP_TOOLS
-  --exclude-tools a,b      tools to remove                                          X_MCP_EXCLUDE_TOOLS
-  --read-only              only read tools (wins over everything)                   X_MCP_READ_ONLY
-  --confirm MODE           destructive (default) | writes | off                     X_MCP_CONFIRM
-  --config FILE            JSON file with named accounts and defaults               X_MCP_CONFIG
-  --max-result-chars N     cap on a tool result's text (default ${DEFAULT_MAX_RESULT_CHARS})       X_MCP_MAX_RESULT_CHARS
-  --list-tools             print every tool with toolset, effect and token cost, then exit
-  --help                   this text
-
-Credentials come from each vendor's variables (TUXCARE_*, LUNANODE_*, ISPMANAGER_*, VMMANAGER_*); a vendor
-without credentials is not exposed. Logs go to stderr.`;
+/** The --help text. */
+export const HELP = [
+  'x-mcp-server: hosting-provider APIs (TuxCare/CloudLinux, LunaNode, ISPmanager/COREmanager, VMmanager 6) as MCP tools.',
+  '',
+  'Usage: x-mcp-server [options]',
+  '',
+  row('--transport stdio|http', 'how clients connect (default stdio)', 'transport'),
+  row('--sandbox', 'embedded simulators of every vendor, demo data', 'sandbox'),
+  row('--toolsets a,b', 'toolsets (lunanode.vm) or vendors (lunanode); default all', 'toolsets'),
+  row('--tools a,b', 'single tools to add', 'tools'),
+  row('--exclude-tools a,b', 'tools to remove', 'exclude-tools'),
+  row('--read-only', 'only read tools (wins over everything)', 'read-only'),
+  row('--confirm MODE', 'destructive (default) | writes | off', 'confirm'),
+  row('--config FILE', 'JSON file with named accounts and defaults', 'config'),
+  row(
+    '--max-result-chars N',
+    `cap on a tool result's text (default ${DEFAULT_MAX_RESULT_CHARS})`,
+    'max-result-chars',
+  ),
+  row('--list-tools', 'print the tools this configuration serves, then exit'),
+  row('--help', 'this text'),
+  '',
+  'HTTP (--transport http):',
+  row('--host ADDRESS', 'bind address (default 127.0.0.1)', 'host'),
+  row('--port N', 'port (default 3333)', 'port'),
+  row('--auth-token TOKEN', 'bearer token, 32+ characters; required off loopback', 'auth-token'),
+  row('', '(generate one with: openssl rand -hex 32)'),
+  row('--allowed-hosts a,b', 'extra host[:port] names for Host/Origin (reverse proxies)', 'allowed-hosts'),
+  row('--allowed-origins a,b', 'extra exact origins (http://localhost:6274)', 'allowed-origins'),
+  row(
+    '--headers-timeout MS',
+    `to receive a request's headers (default ${HTTP_LIMITS.headersTimeoutMs})`,
+    'headers-timeout',
+  ),
+  row(
+    '--request-timeout MS',
+    `to receive a whole request (default ${HTTP_LIMITS.requestTimeoutMs})`,
+    'request-timeout',
+  ),
+  row(
+    '--keep-alive-timeout MS',
+    `idle keep-alive connection lifetime (default ${HTTP_LIMITS.keepAliveTimeoutMs})`,
+    'keep-alive-timeout',
+  ),
+  row(
+    '--max-connections N',
+    `connections open at once (default ${HTTP_LIMITS.maxConnections})`,
+    'max-connections',
+  ),
+  '',
+  'Boolean variables take true/false, 1/0, yes/no or on/off (any case); an empty variable counts as unset.',
+  "Credentials come from each vendor's variables (TUXCARE_*, LUNANODE_*, ISPMANAGER_*, VMMANAGER_*); a vendor",
+  'without credentials is not exposed. Logs go to stderr.',
+].join('\n');
 
 const list = (value: string | undefined): string[] =>
   (value ?? '')
@@ -70,7 +119,10 @@ const list = (value: string | undefined): string[] =>
     .map((item) => item.trim())
     .filter(Boolean);
 
-const truthy = (value: string | undefined): boolean => /^(1|true|yes|on)$/i.test(value?.trim() ?? '');
+const BOOLEANS = new Map([
+  ...['true', '1', 'yes', 'on'].map((word) => [word, true] as const),
+  ...['false', '0', 'no', 'off'].map((word) => [word, false] as const),
+]);
 
 /** Parses the command line, falling back to the environment for every flag. */
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ServerOptions {
@@ -95,36 +147,86 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
         help: { type: 'boolean', short: 'h' },
         'auth-token': { type: 'string' },
         'allowed-hosts': { type: 'string' },
+        'allowed-origins': { type: 'string' },
         'max-result-chars': { type: 'string' },
+        'headers-timeout': { type: 'string' },
+        'request-timeout': { type: 'string' },
+        'keep-alive-timeout': { type: 'string' },
+        'max-connections': { type: 'string' },
       },
     }));
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const text = (flag: keyof typeof ENV_OF): string | undefined => {
-    const value = values[flag];
-    return typeof value === 'string' ? value : env[ENV_OF[flag]];
+  // Every error names where the bad value came from: the flag, or else its variable.
+  const source = (name: Flag): string => (typeof values[name] === 'string' ? `--${name}` : ENV_OF[name]);
+  const text = (name: Flag): string | undefined => {
+    const value = values[name];
+    if (typeof value === 'string') return value;
+    const fromEnv = env[ENV_OF[name]];
+    return fromEnv === '' ? undefined : fromEnv; // `X=` in an env file means "not set"
   };
-  const flag = (name: keyof typeof ENV_OF): boolean => values[name] === true || truthy(env[ENV_OF[name]]);
+  const flag = (name: Flag): boolean => {
+    const raw = env[ENV_OF[name]]?.trim();
+    const fromEnv = raw ? BOOLEANS.get(raw.toLowerCase()) : false;
+    if (fromEnv === undefined) {
+      throw new UsageError(`${ENV_OF[name]} must be true/false, 1/0, yes/no or on/off, not "${raw}"`);
+    }
+    return values[name] === true || fromEnv;
+  };
+  const integer = (name: Flag, fallback: number, min: number, max: number, rule: string): number => {
+    const raw = text(name);
+    const value = raw === undefined ? fallback : Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new UsageError(`${source(name)} must be ${rule}, not "${raw}"`);
+    }
+    return value;
+  };
 
   const transport = text('transport') ?? 'stdio';
   if (transport !== 'stdio' && transport !== 'http')
-    throw new UsageError(`--transport must be stdio or http, not "${transport}"`);
+    throw new UsageError(`${source('transport')} must be stdio or http, not "${transport}"`);
   const confirm = text('confirm') ?? 'destructive';
   if (confirm !== 'destructive' && confirm !== 'writes' && confirm !== 'off') {
-    throw new UsageError(`--confirm must be destructive, writes or off, not "${confirm}"`);
+    throw new UsageError(`${source('confirm')} must be destructive, writes or off, not "${confirm}"`);
   }
-  const port = Number(text('port') ?? 3333);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new UsageError('--port must be a port number');
-  const maxResultChars = Number(text('max-result-chars') ?? DEFAULT_MAX_RESULT_CHARS);
-  if (!Number.isInteger(maxResultChars) || maxResultChars < 1000) {
-    throw new UsageError('--max-result-chars must be an integer of at least 1000');
+  const host = text('host') ?? '127.0.0.1';
+  const bind = parseHost(host);
+  if (!bind || bind.port !== undefined) {
+    throw new UsageError(
+      `${source('host')} must be an IP address or host name without a port (set that with --port), not "${host}"`,
+    );
+  }
+  const authToken = text('auth-token');
+  const tokenProblem = authToken === undefined ? undefined : authTokenProblem(authToken);
+  // The token itself is never echoed: it is a secret, even when a weak one.
+  if (tokenProblem) throw new UsageError(`${source('auth-token')} ${tokenProblem}`);
+  const allowedHosts = list(text('allowed-hosts'));
+  const badHost = allowedHosts.find((entry) => !parseHost(entry));
+  if (badHost !== undefined) {
+    throw new UsageError(
+      `${source('allowed-hosts')}: "${badHost}" is not a host name or IP address with an optional :port`,
+    );
+  }
+  const allowedOrigins = list(text('allowed-origins'));
+  const badOrigin = allowedOrigins.find((origin) => !parseOrigin(origin));
+  if (badOrigin !== undefined) {
+    throw new UsageError(
+      `${source('allowed-origins')}: "${badOrigin}" is not an origin (scheme://host[:port], e.g. http://localhost:6274)`,
+    );
+  }
+  const ms = 'a whole number of milliseconds, at least 1';
+  const headersTimeoutMs = integer('headers-timeout', HTTP_LIMITS.headersTimeoutMs, 1, 2 ** 31 - 1, ms);
+  const requestTimeoutMs = integer('request-timeout', HTTP_LIMITS.requestTimeoutMs, 1, 2 ** 31 - 1, ms);
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new UsageError(
+      `${source('headers-timeout')} (${headersTimeoutMs}) must not exceed ${source('request-timeout')} (${requestTimeoutMs}): the headers are part of the request`,
+    );
   }
   return {
     transport,
-    host: text('host') ?? '127.0.0.1',
-    port,
+    host,
+    port: integer('port', 3333, 0, 65_535, 'a port number (0-65535)'),
     sandbox: flag('sandbox'),
     toolsets: list(text('toolsets')),
     tools: list(text('tools')),
@@ -134,8 +236,25 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
     confirm,
     listTools: values['list-tools'] === true,
     help: values.help === true,
-    authToken: text('auth-token'),
-    allowedHosts: list(text('allowed-hosts')),
-    maxResultChars,
+    authToken,
+    allowedHosts,
+    allowedOrigins,
+    maxResultChars: integer(
+      'max-result-chars',
+      DEFAULT_MAX_RESULT_CHARS,
+      1000,
+      Number.MAX_SAFE_INTEGER,
+      'an integer of at least 1000',
+    ),
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs: integer('keep-alive-timeout', HTTP_LIMITS.keepAliveTimeoutMs, 1, 2 ** 31 - 1, ms),
+    maxConnections: integer(
+      'max-connections',
+      HTTP_LIMITS.maxConnections,
+      1,
+      1_000_000,
+      'an integer of at least 1',
+    ),
   };
 }
