@@ -187,9 +187,11 @@ export class Redactor {
   /** This redactor's own forms and their scanner (copies: only the forms of their call-scoped secrets). */
   #forms = new Set<string>();
   #scanner: SecretScanner | undefined;
+  /** Forms were added since #scanner was built. */
+  #stale = false;
   /**
-   * Secrets registered since the scanner was built. Their encodings and the scanner are computed on the first
-   * use, not on registration: a redactor made per call by with() is almost never used.
+   * Secrets registered but not yet encoded. Their encodings and the scanner are computed on the first use, not
+   * on registration: a redactor made per call by with() is almost never used.
    */
   #pending: string[] = [];
 
@@ -211,11 +213,12 @@ export class Redactor {
   addSecret(secret: string | undefined): void {
     if (!secret) return;
     this.#pending.push(secret);
-    // A long-lived redactor that learns secrets without ever being used must not grow without bound. A failed
-    // build keeps the secrets pending: the next use retries it and fails closed if it fails again.
+    // A long-lived redactor that learns secrets without ever being used must not grow without bound: encode
+    // them now and then (building waits for the next use, so registering n secrets builds once, not n/64
+    // times). A failure keeps them pending: the next use retries and fails closed if it fails again.
     if (this.#pending.length >= 64) {
       try {
-        this.#flush();
+        this.#encodePending();
       } catch {}
     }
   }
@@ -223,7 +226,7 @@ export class Redactor {
   /** A redactor with these extra secrets, leaving this one untouched (for one call's ephemeral tokens). */
   with(secrets: Iterable<string | undefined>): Redactor {
     // Settle this redactor's own secrets once, so its copies share the built scanner instead of each redoing it.
-    if (this.#pending.length > 0) guarded(() => this.#flush());
+    guarded(() => this.#settle());
     const copy = new Redactor({ names: this.#names });
     if (this.#inherited) {
       // A copy of a copy: the long-lived scanner stays shared; this copy's own (small) forms are carried over.
@@ -238,26 +241,28 @@ export class Redactor {
   }
 
   /**
-   * Adds the encodings of the pending secrets and rebuilds this redactor's own scanner if any was new. Builds
-   * into locals and commits at the end, so an exception (out of memory on a huge secret) leaves the previous,
-   * consistent state and the secrets still pending.
+   * Moves the pending secrets' encodings into the form set. Forms are only ever added, and the secrets leave
+   * #pending only once all are in, so an exception midway (out of memory on a huge secret) loses nothing.
    */
-  #flush(): void {
-    let forms: Set<string> | undefined;
+  #encodePending(): void {
     for (const secret of this.#pending) {
       for (const form of encodingsOf(secret)) {
-        if (!(forms ?? this.#forms).has(form)) {
-          forms ??= new Set(this.#forms);
-          forms.add(form);
+        if (!this.#forms.has(form)) {
+          this.#forms.add(form);
+          this.#stale = true;
         }
       }
     }
-    if (forms) {
-      const scanner = new SecretScanner(forms);
-      this.#forms = forms;
-      this.#scanner = scanner;
-    }
     this.#pending = [];
+  }
+
+  /** Encodes what is pending and rebuilds the scanner if the forms changed (committed only once built). */
+  #settle(): void {
+    if (this.#pending.length > 0) this.#encodePending();
+    if (this.#stale) {
+      this.#scanner = new SecretScanner(this.#forms);
+      this.#stale = false;
+    }
   }
 
   /** Whether `name` is a sensitive parameter, field or header name. */
@@ -272,7 +277,7 @@ export class Redactor {
 
   #secrets(input: string): string {
     const text = typeof input === 'string' ? input : String(input);
-    if (this.#pending.length > 0) this.#flush();
+    this.#settle();
     const own = this.#scanner ? this.#scanner.scan(text) : [];
     const inherited = this.#inherited ? this.#inherited.scan(text) : [];
     return applyIntervals(text, unionIntervals(inherited, own), REDACTED);

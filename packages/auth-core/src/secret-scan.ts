@@ -14,15 +14,23 @@
  *   form when it is all there, its matched part when it is not (a truncated echo of a long secret). Text that
  *   shares HEAD units with the start of a secret reveals it, so redacting it is the fail-closed choice.
  *
+ * Where no match is in progress, a Wu-Manber skip table over pairs of units jumps over text in which no match
+ * can start (most text holds no secret), up to min(shortest form, HEAD) - 1 units at a time.
+ *
  * Bound (n = text length in UTF-16 code units; counted exactly in {@link scanCounters}):
- * - automaton: at most 2n transitions (one per unit plus failure-link hops; a hop lowers the depth, which rises
- *   by at most one per unit);
+ * - skipping: at most 2n table lookups (each moves the window by at least one unit or hands one unit to the
+ *   automaton);
+ * - automaton: at most 2n transitions (one per unit it reads plus failure-link hops; a hop lowers the depth,
+ *   which rises by at most one per unit);
  * - long-form matching: at most {@link FOLLOW_WORK_PER_UNIT}·n + {@link FOLLOW_WORK_BASE} steps. One followed
  *   form costs at most 2 steps per unit (KMP); only many long forms sharing a long prefix (hundreds of secrets
  *   with the same first 64+ units, all matching at once) can need more. Then the scan stops and the rest of the
  *   text, from HEAD units before the stop, is redacted: over-redaction, never a leak.
- * - building: O(total head length) for the automaton and its encodings; a long form's KMP table is built on
- *   demand, only as far as the text ever matched it, at most 2·|form| steps over the scanner's lifetime.
+ *
+ * So one scan does at most (6 + FOLLOW_WORK_PER_UNIT)·n + FOLLOW_WORK_BASE + 1 counted steps, for any number
+ * and length of secrets. Building is O(total head length) (the automaton, and a skip table of at most 64 Ki
+ * entries); a long form's KMP table is built on demand, only as far as a text ever matched that form, at most
+ * 2·|form| steps over the scanner's lifetime. (The Redactor's encodings of a secret are linear in its length.)
  */
 
 /** How many leading code units of a form the automaton holds; longer forms are followed by KMP. */
@@ -43,6 +51,8 @@ export const scanCounters = {
   builds: 0,
   /** Code units of heads inserted into automatons. */
   buildUnits: 0,
+  /** Skip-table lookups (jumping over text where no match can start). */
+  skipChecks: 0,
   /** Automaton transitions (goto plus failure hops). */
   transitions: 0,
   /** Long-form matching steps (KMP comparisons and failure steps, activations). */
@@ -75,6 +85,16 @@ export class SecretScanner {
   /** Children of nodes with more than one child (most nodes have one: a chain). */
   readonly #branches: Array<Map<number, number> | undefined>;
   readonly #rootAscii: Int32Array;
+  /**
+   * Wu-Manber skip table over the first `#window` units of every form, indexed by a hash of two units: how far
+   * a window may move when its last two units are that pair (0: a match may end the window here). Lets the
+   * scan jump over the stretches where no match is in progress and none can start, which is most text: that
+   * is where the time goes. Undefined when a form is a single unit.
+   */
+  readonly #skip: Uint8Array | undefined;
+  readonly #hashShift: number;
+  /** min(shortest form, HEAD): the window of the skip table; no match starts fewer units than this from the end. */
+  readonly #window: number;
   readonly #groupStart: Int32Array;
   readonly #groupMembers: Int32Array;
   readonly #long: string[];
@@ -193,6 +213,25 @@ export class SecretScanner {
     this.#groupStart = Int32Array.from(groupStart);
     this.#groupMembers = Int32Array.from(groupMembers);
     this.#long = long;
+    let minLength = HEAD;
+    for (const form of all) minLength = Math.min(minLength, form.length);
+    this.#window = minLength;
+    // Sized to the pairs it holds (1 Ki to 64 Ki entries), so it stays sparse for a small per-call scanner and
+    // a large one alike; a hash collision only lowers a shift (a needless automaton step), never skips a match.
+    let entries = 1024;
+    while (entries < 65_536 && entries < 16 * all.length * Math.max(1, minLength - 1)) entries *= 2;
+    this.#hashShift = 32 - Math.log2(entries);
+    if (minLength >= 2) {
+      const skip = new Uint8Array(entries).fill(minLength - 1);
+      for (const form of all) {
+        for (let j = 0; j + 1 < minLength; j++) {
+          const h = pairHash(form.charCodeAt(j), form.charCodeAt(j + 1), this.#hashShift);
+          const shift = minLength - 2 - j;
+          if (skip[h]! > shift) skip[h] = shift;
+        }
+      }
+      this.#skip = skip;
+    }
     this.#table = new Array(long.length);
     this.#tableLen = new Int32Array(long.length);
     this.#followedIn = new Int32Array(long.length);
@@ -287,10 +326,31 @@ export class SecretScanner {
     const budget = FOLLOW_WORK_PER_UNIT * n + FOLLOW_WORK_BASE;
     let work = 0;
     let transitions = 0;
+    let skipChecks = 0;
     let node = ROOT;
 
+    const skip = this.#skip;
+    const hashShift = this.#hashShift;
+    const window = this.#window;
+    let capped = false;
     let i = 0;
     scan: for (; i < n; i++) {
+      if (node === ROOT && followForm.length === 0) {
+        // Nothing in progress: jump to the next place a match can start (Wu-Manber: a shift never passes the
+        // end of a form's first `window` units, so this is exact, not a heuristic).
+        let end = i + window - 1;
+        if (end >= n) break;
+        if (skip) {
+          for (;;) {
+            skipChecks++;
+            const shift = skip[pairHash(text.charCodeAt(end - 1), text.charCodeAt(end), hashShift)]!;
+            if (shift === 0) break;
+            end += shift;
+            if (end >= n) break scan;
+          }
+          i = end - window + 1;
+        }
+      }
       const c = text.charCodeAt(i);
       let next = this.#child(node, c);
       transitions++;
@@ -310,7 +370,10 @@ export class SecretScanner {
         let table = this.#table[k]!;
         let alive = true;
         for (;;) {
-          if (++work > budget) break scan;
+          if (++work > budget) {
+            capped = true;
+            break scan;
+          }
           if (form.charCodeAt(j) === c) {
             j++;
             break;
@@ -351,7 +414,10 @@ export class SecretScanner {
         emit(i + 1 - HEAD, i + 1);
         const end = this.#groupStart[g + 1]!;
         for (let m = this.#groupStart[g]!; m < end; m++) {
-          if (++work > budget) break scan;
+          if (++work > budget) {
+            capped = true;
+            break scan;
+          }
           const k = this.#groupMembers[m]!;
           if (followedIn[k] === generation) continue;
           this.#ensureTable(k, HEAD);
@@ -361,7 +427,7 @@ export class SecretScanner {
         }
       }
     }
-    if (i < n) {
+    if (capped) {
       // Out of budget at unit i: whatever could still belong to a match (it starts at most HEAD units back,
       // or is already emitted) and everything after it is redacted.
       emit(Math.max(0, i - HEAD), n);
@@ -369,10 +435,16 @@ export class SecretScanner {
     }
     out.length = count;
     for (const k of followForm) followedIn[k] = 0;
+    scanCounters.skipChecks += skipChecks;
     scanCounters.transitions += transitions;
     scanCounters.followSteps += work;
     return out;
   }
+}
+
+/** A bucket of the pair-start bitset: a multiplicative hash of two UTF-16 units, `32 - shift` bits wide. */
+function pairHash(c1: number, c2: number, shift: number): number {
+  return Math.imul((c1 << 16) | c2, 0x9e3779b1) >>> shift;
 }
 
 /** The union of two interval lists (each sorted, disjoint), touching intervals merged. */
@@ -407,6 +479,14 @@ export function unionIntervals(a: Intervals, b: Intervals): Intervals {
 /** `text` with every interval replaced by `marker`. */
 export function applyIntervals(text: string, intervals: Intervals, marker: string): string {
   if (intervals.length === 0) return text;
+  if (intervals.length <= 32) {
+    // A few pieces: concatenation makes a rope in O(pieces), where join copies the whole text.
+    let out = text.slice(0, intervals[0]);
+    for (let i = 0; i < intervals.length; i += 2) {
+      out += marker + text.slice(intervals[i + 1], i + 2 < intervals.length ? intervals[i + 2] : text.length);
+    }
+    return out;
+  }
   const parts: string[] = [];
   let last = 0;
   for (let i = 0; i < intervals.length; i += 2) {
