@@ -70,8 +70,9 @@ const ROOT = 0;
 const ASCII = 128;
 
 /**
- * Matches a fixed set of secret forms. Immutable once built (the on-demand KMP tables only grow and are written
- * before they are used), so one scanner is shared by a redactor and all its per-call copies.
+ * Matches a fixed set of secret forms. Its matching state is fixed once built (the on-demand KMP tables only
+ * grow, and are written before they are used; the per-scan flags are reset however a scan ends), so one
+ * scanner is shared by a redactor and all its per-call copies.
  */
 export class SecretScanner {
   // The automaton over heads, as flat arrays: one trie node per distinct head prefix.
@@ -101,9 +102,8 @@ export class SecretScanner {
   /** KMP failure tables of long forms, computed as far as needed (`#tableLen[k]` entries valid). */
   readonly #table: Array<Int32Array | undefined>;
   readonly #tableLen: Int32Array;
-  /** Scan generation in which a long form is being followed; a stale generation means not followed. */
-  readonly #followedIn: Int32Array;
-  #generation = 0;
+  /** 1 while a scan follows that long form (reset when the scan ends, however it ends). */
+  readonly #followed: Uint8Array;
 
   /** Builds the automaton; forms shorter than one unit are ignored (the caller applies its minimum length). */
   constructor(forms: Iterable<string>) {
@@ -114,7 +114,6 @@ export class SecretScanner {
     const nextSibling = new Int32Array(capacity).fill(-1);
     const char = new Int32Array(capacity).fill(-1);
     const ownShort = new Int32Array(capacity);
-    const depth = new Int32Array(capacity);
     const group = new Int32Array(capacity).fill(-1);
     const branches: Array<Map<number, number> | undefined> = [];
     const rootAscii = new Int32Array(ASCII).fill(-1);
@@ -139,7 +138,6 @@ export class SecretScanner {
         if (next < 0) {
           next = nodes++;
           char[next] = c;
-          depth[next] = depth[node]! + 1;
           const first = firstChild[node]!;
           if (first < 0) {
             firstChild[node] = next;
@@ -234,7 +232,7 @@ export class SecretScanner {
     }
     this.#table = new Array(long.length);
     this.#tableLen = new Int32Array(long.length);
-    this.#followedIn = new Int32Array(long.length);
+    this.#followed = new Uint8Array(long.length);
     scanCounters.builds++;
   }
 
@@ -318,9 +316,7 @@ export class SecretScanner {
     const shortOut = this.#shortOut;
     const group = this.#group;
     const long = this.#long;
-    const followedIn = this.#followedIn;
-    // A new generation per scan: a scan that threw cannot leave a form marked as followed.
-    const generation = ++this.#generation;
+    const followed = this.#followed;
     const followForm: number[] = [];
     const followLen: number[] = [];
     const budget = FOLLOW_WORK_PER_UNIT * n + FOLLOW_WORK_BASE;
@@ -334,98 +330,104 @@ export class SecretScanner {
     const window = this.#window;
     let capped = false;
     let i = 0;
-    scan: for (; i < n; i++) {
-      if (node === ROOT && followForm.length === 0) {
-        // Nothing in progress: jump to the next place a match can start (Wu-Manber: a shift never passes the
-        // end of a form's first `window` units, so this is exact, not a heuristic).
-        let end = i + window - 1;
-        if (end >= n) break;
-        if (skip) {
-          for (;;) {
-            skipChecks++;
-            const shift = skip[pairHash(text.charCodeAt(end - 1), text.charCodeAt(end), hashShift)]!;
-            if (shift === 0) break;
-            end += shift;
-            if (end >= n) break scan;
+    try {
+      scan: for (; i < n; i++) {
+        if (node === ROOT && followForm.length === 0) {
+          // Nothing in progress: jump to the next place a match can start (Wu-Manber: a shift never passes the
+          // end of a form's first `window` units, so this is exact, not a heuristic).
+          let end = i + window - 1;
+          if (end >= n) break;
+          if (skip) {
+            for (;;) {
+              skipChecks++;
+              const shift = skip[pairHash(text.charCodeAt(end - 1), text.charCodeAt(end), hashShift)]!;
+              if (shift === 0) break;
+              end += shift;
+              if (end >= n) break scan;
+            }
+            i = end - window + 1;
           }
-          i = end - window + 1;
         }
-      }
-      const c = text.charCodeAt(i);
-      let next = this.#child(node, c);
-      transitions++;
-      while (next < 0 && node !== ROOT) {
-        node = fail[node]!;
-        next = this.#child(node, c);
+        const c = text.charCodeAt(i);
+        let next = this.#child(node, c);
         transitions++;
-      }
-      node = next < 0 ? ROOT : next;
-
-      // Advance every followed long form by one unit (KMP), dropping those that fall below HEAD matched units:
-      // the automaton sees the head again if they come back.
-      for (let a = 0; a < followForm.length; ) {
-        const k = followForm[a]!;
-        const form = long[k]!;
-        let j = followLen[a]!;
-        let table = this.#table[k]!;
-        let alive = true;
-        for (;;) {
-          if (++work > budget) {
-            capped = true;
-            break scan;
-          }
-          if (form.charCodeAt(j) === c) {
-            j++;
-            break;
-          }
-          j = table[j]!;
-          if (j < HEAD) {
-            alive = false;
-            break;
-          }
+        while (next < 0 && node !== ROOT) {
+          node = fail[node]!;
+          next = this.#child(node, c);
+          transitions++;
         }
-        if (alive) {
-          if (j > this.#tableLen[k]!) table = this.#ensureTable(k, j);
-          emit(i + 1 - j, i + 1);
-          if (j === form.length) {
+        node = next < 0 ? ROOT : next;
+
+        // Advance every followed long form by one unit (KMP), dropping those that fall below HEAD matched units:
+        // the automaton sees the head again if they come back.
+        for (let a = 0; a < followForm.length; ) {
+          const k = followForm[a]!;
+          const form = long[k]!;
+          let j = followLen[a]!;
+          let table = this.#table[k]!;
+          let alive = true;
+          for (;;) {
+            if (++work > budget) {
+              capped = true;
+              break scan;
+            }
+            if (form.charCodeAt(j) === c) {
+              j++;
+              break;
+            }
             j = table[j]!;
-            alive = j >= HEAD;
+            if (j < HEAD) {
+              alive = false;
+              break;
+            }
+          }
+          if (alive) {
+            if (j > this.#tableLen[k]!) table = this.#ensureTable(k, j);
+            emit(i + 1 - j, i + 1);
+            if (j === form.length) {
+              j = table[j]!;
+              alive = j >= HEAD;
+            }
+          }
+          if (alive) {
+            followLen[a] = j;
+            a++;
+          } else {
+            followed[k] = 0;
+            const last = followForm.length - 1;
+            followForm[a] = followForm[last]!;
+            followLen[a] = followLen[last]!;
+            followForm.length = last;
+            followLen.length = last;
           }
         }
-        if (alive) {
-          followLen[a] = j;
-          a++;
-        } else {
-          followedIn[k] = 0;
-          const last = followForm.length - 1;
-          followForm[a] = followForm[last]!;
-          followLen[a] = followLen[last]!;
-          followForm.length = last;
-          followLen.length = last;
-        }
-      }
 
-      const short = shortOut[node]!;
-      if (short > 0) emit(i + 1 - short, i + 1);
+        const short = shortOut[node]!;
+        if (short > 0) emit(i + 1 - short, i + 1);
 
-      const g = group[node]!;
-      if (g >= 0) {
-        // A head of long forms just ended here: follow each of them from HEAD matched units.
-        emit(i + 1 - HEAD, i + 1);
-        const end = this.#groupStart[g + 1]!;
-        for (let m = this.#groupStart[g]!; m < end; m++) {
-          if (++work > budget) {
-            capped = true;
-            break scan;
+        const g = group[node]!;
+        if (g >= 0) {
+          // A head of long forms just ended here: follow each of them from HEAD matched units.
+          emit(i + 1 - HEAD, i + 1);
+          const end = this.#groupStart[g + 1]!;
+          for (let m = this.#groupStart[g]!; m < end; m++) {
+            if (++work > budget) {
+              capped = true;
+              break scan;
+            }
+            const k = this.#groupMembers[m]!;
+            if (followed[k] === 1) continue;
+            this.#ensureTable(k, HEAD);
+            // Listed before marked: the cleanup below finds every marked form in the list.
+            followForm.push(k);
+            followLen.push(HEAD);
+            followed[k] = 1;
           }
-          const k = this.#groupMembers[m]!;
-          if (followedIn[k] === generation) continue;
-          this.#ensureTable(k, HEAD);
-          followedIn[k] = generation;
-          followForm.push(k);
-          followLen.push(HEAD);
         }
       }
+    } finally {
+      // Also on an exception (out of memory growing a table), so the next scan starts with nothing followed.
+      for (const k of followForm) followed[k] = 0;
     }
     if (capped) {
       // Out of budget at unit i: whatever could still belong to a match (it starts at most HEAD units back,
@@ -434,7 +436,6 @@ export class SecretScanner {
       scanCounters.capped++;
     }
     out.length = count;
-    for (const k of followForm) followedIn[k] = 0;
     scanCounters.skipChecks += skipChecks;
     scanCounters.transitions += transitions;
     scanCounters.followSteps += work;

@@ -273,6 +273,24 @@ describe('linear cost (counted steps, not time)', () => {
   });
 });
 
+describe('no poisoned state', () => {
+  it('a scan that throws midway (while following a long form) leaves the scanner as it was', () => {
+    const secret = randomSecret(1000, 31);
+    const scanner = new SecretScanner([secret]);
+    const text = `${'-'.repeat(100)}${secret}${'-'.repeat(100)}`;
+    // A text that fails at unit 600, inside the secret, while the scanner follows it past its head.
+    const failing = {
+      length: text.length,
+      charCodeAt: (i: number) => {
+        if (i === 600) throw new Error('read failed');
+        return text.charCodeAt(i);
+      },
+    } as unknown as string;
+    expect(() => scanner.scan(failing)).toThrow('read failed');
+    expect(scanner.scan(text)).toEqual([100, 1100]);
+  });
+});
+
 describe('value() and data() at any depth, with keys and cycles', () => {
   const secret = 'deep-secret-value';
   const redactor = new Redactor({ secrets: [secret] });
