@@ -3,7 +3,7 @@ import {
   type ApiErrorDetails,
   AuthError,
   type Codec,
-  InputError,
+  fillPath,
   type Invocation,
   NotFoundError,
   ResponseFormatError,
@@ -69,26 +69,22 @@ export function createTuxCareCodec(settings: TuxCareCodecSettings): Codec<TuxCar
         return token;
       };
 
-      const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const pathValue = (name: string): string | undefined => {
         let value = wireValue(input[name]);
         delete input[name];
         if (value === undefined && name === 'login') value = settings.login;
         if (value === undefined && name === 'token') value = freshToken();
-        if (value === undefined) {
-          throw new InputError(
-            `Invalid input for tuxcare ${call.id}: ${name} is required. No request was sent.`,
-            {
-              vendor: VENDOR,
-              endpoint: call.id,
-              issues: [{ path: name, message: 'required (it is part of the URL path)' }],
-            },
-          );
-        }
+        // Still missing: fillPath refuses it by name ("required (it is part of the URL path)").
+        if (value === undefined) return undefined;
         // Tokens and keys in a path are not covered by query-name redaction: make them call-scoped secrets. The
         // login too: next to a token in one URL (the Nagios reseller report) it is half of the credential.
         if (name === 'token' || name === 'key' || name === 'login') secrets.push(value);
-        return encodeURIComponent(value);
-      });
+        return value;
+      };
+      // Every path value is checked and encoded in one place (auth-core fillPath): one segment each, and an
+      // empty, "." or ".." value is an InputError naming the field, so `..` can never turn
+      // /kcare/nagios/{key} into /kcare/.
+      const path = fillPath(template, pathValue, { vendor: VENDOR, endpoint: call.id });
 
       const query = new URLSearchParams();
       for (const [field, raw] of Object.entries(input)) {

@@ -103,7 +103,7 @@ describe('KernelCare over the wire', () => {
       summary: 'KernelCare OK - all servers are up to date!',
       counts: {},
     });
-    const missing = await ctx.client.kcare.nagios.key({ key: 'Key-NotFound' }).catch((e: unknown) => e);
+    const missing = await ctx.client.kcare.nagios.key({ key: 'KeyNotFound00000' }).catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(NotFoundError);
     // A registered monitoring key reports the IP-licensed servers.
     await ctx.client.kcare.nagios.register_key({ key: 'MonitorKey0123456789' });

@@ -37,7 +37,7 @@ const REJECTED: [string, Record<string, unknown>, string, RegExp][] = [
   ['kcare.key.set_cidr', { key: 'WsTs821nSAtiastD', cidr: '203.0.113.0/33' }, 'cidr[0]', /not a valid CIDR/],
   ['kcare.key.set_cidr', { key: 'WsTs821nSAtiastD', cidr: '203.0.113.7' }, 'cidr[0]', /not a valid CIDR/],
   ['kcare.key.set_cidr', { key: 'WsTs821nSAtiastD', cidr: ' ;, ' }, 'cidr', /at least one CIDR/],
-  ['kcare.nagios.key', { key: 'a/b' }, 'key', /must not contain/],
+  ['kcare.nagios.key', { key: 'a/b' }, 'key', /16-32 letters or digits/],
   ['els.srv.remove', { id: '1&key=x' }, 'id', /must not contain/],
   ['group.servers.put', { name: 'g', server_ids: [] }, 'server_ids', /at least one/],
   ['group.servers.put', { name: 'g', server_ids: ['a,b'] }, 'server_ids[0]', /must not contain/],

@@ -9,6 +9,20 @@ import { tuxcareEndpoint as ep } from './define.js';
 
 const KcKey = idField('key', 'KernelCare key, from tuxcare_kcare_key_list');
 
+/**
+ * The key of `kcare/nagios/{key_id}`, a URL path segment, in the documented key format: a KernelCare key or a
+ * monitoring key, 16-32 letters or digits (register_key's rule; KernelCare keys are 16 of them). Listed as a
+ * plain described string like the other ids.
+ */
+const NAGIOS_KEY = 'KernelCare or monitoring key';
+const NagiosKey = listedAs(
+  z
+    .string()
+    .regex(/^[A-Za-z0-9]{16,32}$/, 'must be a KernelCare or monitoring key: 16-32 letters or digits')
+    .describe(NAGIOS_KEY),
+  { type: 'string', description: NAGIOS_KEY },
+);
+
 const NAGIOS_RES_TOKEN =
   'API token from the CLN profile, if your account needs it; default: a fresh auth token';
 
@@ -114,7 +128,7 @@ export const kcare = {
       summary: 'Nagios check of the servers on a key: OK, or counts and the out-of-date servers.',
       route: { path: '/kcare/nagios/{key}', format: 'nagios', auth: 'none' },
       input: z.strictObject({
-        key: idField('key', 'KernelCare or monitoring key'),
+        key: NagiosKey,
       }),
       output: NagiosReportSchema,
       effect: 'read',
