@@ -6,7 +6,7 @@
  *
  * Try it against the simulator: `x-sandbox` prints the VMMANAGER_* settings of its VMmanager.
  */
-import { createVmManagerClient, isXError, where } from '../src/index.js';
+import { createVmManagerClient, isXError, TASK_WAIT_MAX_MS, TimeoutError, where } from '../src/index.js';
 
 const mask = process.argv[2] ?? '%';
 await using vm = createVmManagerClient();
@@ -18,7 +18,16 @@ const { list } = await vm.host.list({
 for (const host of list) {
   try {
     const { task } = await vm.host.start({ host_id: host.id });
-    if (task !== undefined) await vm.waitForTask(task, { name: 'host_start', timeoutMs: 5 * 60_000 });
+    // One wait lasts at most 2 minutes (TASK_WAIT_MAX_MS); a TimeoutError means "still running": wait again,
+    // up to about 6 minutes in all.
+    for (let round = 1; task !== undefined; round++) {
+      try {
+        await vm.waitForTask(task, { name: 'host_start', timeoutMs: TASK_WAIT_MAX_MS });
+        break;
+      } catch (error) {
+        if (!(error instanceof TimeoutError) || round === 3) throw error;
+      }
+    }
     console.log(`${host.name}: started`);
   } catch (error) {
     // Errors are typed and redacted: safe to print.

@@ -1,5 +1,4 @@
 import {
-  type CallOptions,
   type ClientFacade,
   type CommonClientOptions,
   ConfigError,
@@ -15,6 +14,7 @@ import { createVmCodec, loginLink, type VmCredentials } from './codec.js';
 import type { SuspendedRetry } from './retry.js';
 import type { Task } from './schemas/objects.js';
 import { ENV } from './settings.js';
+import type { TaskWaitCallOptions, WaitPacing, WaitProgress } from './tasks.js';
 import { PRODUCT } from './version.js';
 
 /** Log in with an account's e-mail and password (the client obtains and renews tokens itself). */
@@ -48,17 +48,24 @@ export interface VmManagerClientOptions extends CommonClientOptions {
   tokenIdleMs?: number | undefined;
   /** The clock of the token cache (ms since epoch; default `Date.now`), for tests. */
   clock?: (() => number) | undefined;
+  /**
+   * Tests against a simulator only: poll `task.wait` faster than the 1000 ms floor of its input, or on another
+   * clock. Tool inputs and `waitForTask` options cannot lower the floor; this client option can.
+   */
+  waitPacing?: WaitPacing | undefined;
 }
 
 /** Options of {@link VmManagerClient.waitForTask}. */
 export interface WaitForTaskOptions {
   /** Task name to disambiguate (`host_create`, ...). */
   name?: string | undefined;
-  /** Give up after this long (default 45 s). */
+  /** Give up after this long (default 45 s, at most 120 s: call again to keep waiting). */
   timeoutMs?: number | undefined;
-  /** Pause between polls (default 2 s). */
+  /** Pause between polls (default 2 s, at least 1 s). */
   intervalMs?: number | undefined;
   signal?: AbortSignal | undefined;
+  /** Called after each poll that did not end the wait (elapsed time, polls so far, the task's status). */
+  onProgress?: ((progress: WaitProgress) => void) | undefined;
 }
 
 /** The VMmanager client: typed methods per catalog entry plus task waiting and the key login link. */
@@ -66,7 +73,8 @@ export type VmManagerClient = ClientFacade<VmManagerCatalog> & {
   /**
    * Waits until a task (the `task` id an action answered) completes, and returns it.
    * @throws TaskFailedError when it fails, TimeoutError when it is still running after `timeoutMs`,
-   *   AbortError when `signal` fires.
+   *   AbortError when `signal` fires (no poll is sent after that), InputError (naming `timeout_ms` or
+   *   `interval_ms`) when a limit is out of range.
    */
   waitForTask(task: number | string, options?: WaitForTaskOptions): Promise<Task>;
   /** The one-time browser login link of a key from `auth.key.create` (no request is made). */
@@ -136,12 +144,12 @@ export function createVmManagerClient(
     redactor,
     secrets: auth.kind === 'password' ? [auth.password] : [auth.token],
   });
-  vm.link({ transport: core.transport, invoke: core.invoke });
+  vm.link({ transport: core.transport, invoke: core.invoke, pacing: options.waitPacing });
   const facade = clientFacade(core);
   return Object.freeze({
     ...facade,
     waitForTask(task: number | string, wait: WaitForTaskOptions = {}) {
-      const callOptions: CallOptions = { signal: wait.signal };
+      const callOptions: TaskWaitCallOptions = { signal: wait.signal, onProgress: wait.onProgress };
       return core.invoke(
         'task.wait',
         {

@@ -19,8 +19,8 @@ import {
 import { EXTERNAL_ACCESS_DENIED, ExternalAccessError, type VmErrorBody, vmErrorOf } from './errors.js';
 import { type SuspendedRetry, suspendedRetryRule } from './retry.js';
 import type { VmRoute } from './route.js';
-import { type TaskPoller, waitForTask } from './tasks.js';
-import { joinUrl, wireParts } from './wire.js';
+import { type TaskPoller, type WaitPacing, waitForTask } from './tasks.js';
+import { joinUrl, loginLinkPath, wireParts, wirePathOf } from './wire.js';
 
 const VENDOR = 'vmmanager';
 
@@ -52,6 +52,8 @@ export interface VmCodecLinks {
   transport: Transport;
   /** Calls an endpoint by id through the whole pipeline (used by `task.wait` to poll `task.list`). */
   invoke: TaskPoller['invoke'];
+  /** How `task.wait` paces its polls (tests against a simulator only). */
+  pacing?: WaitPacing | undefined;
 }
 
 /** The codec plus its session state. */
@@ -231,7 +233,7 @@ export function createVmCodec(options: VmCodecOptions): VmCodec {
 
     async build(call, { dryRun }) {
       const route = call.endpoint.route;
-      const { pathAndQuery, body } = wireParts(route, call.input);
+      const { pathAndQuery, body } = wireParts(route, call.input, call.id);
       const headers: Record<string, string> = { accept: 'application/json' };
       if (body !== undefined) headers['content-type'] = 'application/json';
       if (route.boxInstance) headers['isp-box-instance'] = 'true';
@@ -296,8 +298,10 @@ export function createVmCodec(options: VmCodecOptions): VmCodec {
     around(call, send) {
       const route = call.endpoint.route;
       if (route.pseudo === 'task.wait') {
-        return waitForTask({ invoke: linked().invoke, transport: linked().transport }, call);
+        return waitForTask(linked(), call);
       }
+      // A path value that cannot be one segment is refused before the login, not after it (build runs later).
+      wirePathOf(route, { ...(call.input as Record<string, unknown>) }, call.id);
       if (route.public || !sessions) return send();
       return sessions.run(
         (token) => {
@@ -321,5 +325,5 @@ export function createVmCodec(options: VmCodecOptions): VmCodec {
 
 /** The one-time browser login link of a key: `{base}/auth/key/{key}` (the document's form). */
 export function loginLink(baseUrl: URL, key: string): string {
-  return joinUrl(baseUrl, `/auth/key/${encodeURIComponent(key)}`);
+  return joinUrl(baseUrl, loginLinkPath(key));
 }

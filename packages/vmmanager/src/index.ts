@@ -29,7 +29,13 @@ export {
   type WaitForTaskOptions,
 } from './client.js';
 export { PLACEHOLDER_TOKEN, TOKEN_IDLE_MS } from './codec.js';
-export { TASK_WAIT_DEFAULT_MS, TASK_WAIT_MAX_MS } from './endpoints/task.js';
+export {
+  TASK_POLL_DEFAULT_MS,
+  TASK_POLL_MAX_MS,
+  TASK_POLL_MIN_MS,
+  TASK_WAIT_DEFAULT_MS,
+  TASK_WAIT_MAX_MS,
+} from './endpoints/task.js';
 export { EXTERNAL_ACCESS_DENIED, ExternalAccessError, TaskFailedError } from './errors.js';
 export {
   encodeFilterParam,
@@ -67,3 +73,4 @@ export {
   TokenObject,
 } from './schemas/objects.js';
 export { ENV as VMMANAGER_ENV } from './settings.js';
+export type { TaskWaitCallOptions, WaitPacing, WaitProgress } from './tasks.js';

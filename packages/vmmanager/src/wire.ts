@@ -1,4 +1,5 @@
 /** Turning a validated input into the URL and body of a VMmanager request (pure, no I/O). */
+import { fillPath, type PathContext } from '@x/auth-core';
 import { encodeFilterParam, filterQuery, type ListFilter, whereText } from './filter.js';
 import type { VmRoute } from './route.js';
 
@@ -10,23 +11,39 @@ export interface WireParts {
   body: string | undefined;
 }
 
-/** Encodes a path parameter; `@` stays literal as in the document's `/auth/v4/user/client@example.com/key`. */
-function pathSegment(value: unknown): string {
-  return encodeURIComponent(String(value)).replace(/%40/g, '@');
+/**
+ * Where path values go: auth-core's fillPath checks and encodes each (one segment; empty, `.` and `..` refused by
+ * name); `@` stays literal as in the document's `/auth/v4/user/client@example.com/key`.
+ */
+function pathContext(endpoint: string): PathContext {
+  return { vendor: 'vmmanager', endpoint, literal: '@' };
+}
+
+/**
+ * The route's path with its `{name}` placeholders filled from the input (the fields are taken out of `rest`).
+ *
+ * @throws InputError naming a field whose value cannot be one path segment; nothing has been sent.
+ */
+export function wirePathOf(route: VmRoute, rest: Record<string, unknown>, endpoint: string): string {
+  return fillPath(
+    route.path,
+    (name) => {
+      const value = rest[name];
+      delete rest[name];
+      return value;
+    },
+    pathContext(endpoint),
+  );
 }
 
 function scalar(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** Builds the path, query and body of one call. */
-export function wireParts(route: VmRoute, input: unknown): WireParts {
+/** Builds the path, query and body of one call (`endpoint`, the catalog id, names the call in an InputError). */
+export function wireParts(route: VmRoute, input: unknown, endpoint: string): WireParts {
   const rest: Record<string, unknown> = { ...(input as Record<string, unknown>) };
-  const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = rest[name];
-    delete rest[name];
-    return pathSegment(value);
-  });
+  const path = wirePathOf(route, rest, endpoint);
   for (const [field, wire] of Object.entries(route.wireNames ?? {})) {
     if (field in rest) {
       rest[wire] = rest[field];
@@ -60,6 +77,11 @@ export function wireParts(route: VmRoute, input: unknown): WireParts {
   // POST bodies are JSON; VMmanager expects `{}` for actions without parameters.
   const body = route.method === 'POST' ? JSON.stringify(rest) : undefined;
   return { pathAndQuery, body };
+}
+
+/** The path of a key's one-time browser login link, `/auth/key/{key}` (the document's form). */
+export function loginLinkPath(key: string): string {
+  return fillPath('/auth/key/{key}', () => key, pathContext('auth.key.create'));
 }
 
 /** Joins the base URL (which may carry a path prefix such as `/api`) and a path. */

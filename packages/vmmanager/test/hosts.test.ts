@@ -62,7 +62,7 @@ describe('host endpoints against the simulator', () => {
     });
     expect(created.id).toBeGreaterThan(0);
     expect(created.task).toBeDefined();
-    const task = await vm.waitForTask(created.task as number, { name: 'host_create', intervalMs: 10 });
+    const task = await vm.waitForTask(created.task as number, { name: 'host_create' });
     expect(task).toMatchObject({ name: 'host_create', status: 'complete' });
     const host = await vm.host.get({ host_id: created.id as number });
     expect(host).toMatchObject({ name: 'app-1', state: 'active', cpu_number: 1, ram_mib: 1024 });
@@ -75,7 +75,7 @@ describe('host endpoints against the simulator', () => {
     expect(t.last().json).toEqual({ comment: 'renamed', name: 'web-01' });
     const removed = await vm.host.delete({ host_id: 2, force: true });
     expect(t.last()).toMatchObject({ method: 'DELETE', path: '/vm/v3/host/2', query: { force: 'true' } });
-    await vm.waitForTask(removed.task as number, { intervalMs: 10 });
+    await vm.waitForTask(removed.task as number);
     expect((await vm.host.list()).list.map((h) => h.name)).toEqual(['web-01', 'db-1', 'lab-1']);
   });
 
@@ -88,7 +88,7 @@ describe('host endpoints against the simulator', () => {
     const answer = await vm.host[verb]({ host_id: id });
     expect(t.last()).toMatchObject({ method: 'POST', path: `/vm/v3/host/${id}/${verb}` });
     expect(t.last().json).toEqual({});
-    const task = await vm.waitForTask(answer.task as number, { intervalMs: 10 });
+    const task = await vm.waitForTask(answer.task as number);
     expect(task.name).toBe(taskName);
   });
 
@@ -106,7 +106,7 @@ describe('host endpoints against the simulator', () => {
     });
     expect(t.last()).toMatchObject({ method: 'POST', path: '/vm/v3/host/1/resource' });
     expect(t.last().json).toEqual({ cpu_number: 4, ram_mib: 4096, defer: { action: 'host_stop' } });
-    await vm.waitForTask(resized.task as number, { intervalMs: 10 });
+    await vm.waitForTask(resized.task as number);
     expect(await vm.host.get({ host_id: 1 })).toMatchObject({ cpu_number: 4, ram_mib: 4096 });
 
     await vm.host.password({ host_id: 1, password: 'Another-pass-1' });
@@ -149,10 +149,10 @@ describe('host endpoints against the simulator', () => {
     const made = await vm.host.backup.create({ host_id: 1, name: 'before upgrade' });
     expect(t.last()).toMatchObject({ method: 'POST', path: '/vm/v3/host/1/backup' });
     expect(t.last().json).toEqual({ name: 'before upgrade' });
-    await vm.waitForTask(made.task as number, { intervalMs: 10 });
+    await vm.waitForTask(made.task as number);
     const restored = await vm.host.restore({ host_id: 1, backup: made.id as number });
     expect(t.last().json).toEqual({ backup: made.id });
-    expect((await vm.waitForTask(restored.task as number, { intervalMs: 10 })).name).toBe('host_restore');
+    expect((await vm.waitForTask(restored.task as number)).name).toBe('host_restore');
     const all = await vm.backup.list({ where: where.eq('host.id', 1) });
     expect(all.list.map((b) => b.name)).toEqual(['web-1 nightly', 'before upgrade']);
     await vm.backup.delete({ backup_id: 1 });

@@ -12,7 +12,7 @@ describe('disks, IPs, catalogue objects, accounts and IPmanager against the simu
     const resized = await vm.disk.update({ disk_id: 3, size_mib: 204_800 });
     expect(t.last()).toMatchObject({ method: 'POST', path: '/vm/v3/disk/3' });
     expect(t.last().json).toEqual({ size_mib: 204_800 });
-    expect((await vm.waitForTask(resized.task as number, { intervalMs: 10 })).name).toBe('disk_resize');
+    expect((await vm.waitForTask(resized.task as number)).name).toBe('disk_resize');
     expect((await vm.host.get({ host_id: 3 })).disk?.disk_mib).toBe(204_800);
     const shrink = await vm.disk.update({ disk_id: 3, size_mib: 2048 }).catch((e: unknown) => e);
     expect(shrink).toBeInstanceOf(ApiError);

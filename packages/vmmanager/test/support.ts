@@ -23,12 +23,13 @@ export function setup(options: { taskDelayMs?: number } = {}) {
 
   return {
     sim: sim as Simulator<VmManagerState>,
-    /** A client logged in as the demo administrator; 503 retries are quick so storms stay fast. */
+    /** A client logged in as the demo administrator; 503 retries and task polls are quick so tests stay fast. */
     client(extra: VmManagerClientOptions & { email?: string; password?: string } = {}): VmManagerClient {
       const { email, password, ...options } = extra;
       const client = createVmManagerClient(
         { url: sim.url, email: email ?? VMMANAGER_DEMO_EMAIL, password: password ?? VMMANAGER_DEMO_PASSWORD },
-        { env: {}, suspendedRetry: { stepMs: 2 }, ...options },
+        // Waits poll every 10 ms: the 1000 ms floor of task.wait's input is lowered by this test-only option.
+        { env: {}, suspendedRetry: { stepMs: 2 }, waitPacing: { intervalMs: 10 }, ...options },
       );
       clients.push(client);
       return client;

@@ -13,7 +13,7 @@ describe('tasks', () => {
     t.sim.state.taskDelayMs = 60_000;
     const { task } = await vm.host.stop({ host_id: 1 });
     const polls = () => t.sim.log.filter((entry) => entry.path === '/vm/v3/task');
-    const waiting = vm.waitForTask(task as number, { name: 'host_stop', intervalMs: 10 });
+    const waiting = vm.waitForTask(task as number, { name: 'host_stop' });
     while (polls().length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
     const running = t.sim.state.tasks.find((item) => item.consul_id === task);
     if (running) running.doneAt = 0;
@@ -27,16 +27,16 @@ describe('tasks', () => {
   it('task.wait is the same wait as a catalog endpoint (vmmanager_task_wait)', async () => {
     const vm = t.client();
     const { task } = await vm.host.restart({ host_id: 1 });
-    const done = await vm.task.wait({ task: String(task), interval_ms: 10 });
+    const done = await vm.task.wait({ task: String(task) });
     expect(done).toMatchObject({ name: 'host_restart', status: 'complete' });
-    expect(await vm.invoke('task.wait', { task, interval_ms: 10 })).toMatchObject({ status: 'complete' });
+    expect(await vm.invoke('task.wait', { task })).toMatchObject({ status: 'complete' });
   });
 
   it('a failed task is a TaskFailedError carrying the task', async () => {
     vmmanagerControls.failNextTask(t.sim, 'host_reinstall');
     const vm = t.client();
     const { task } = await vm.host.reinstall({ host_id: 1, os: 2 });
-    const error = await vm.waitForTask(task as number, { intervalMs: 10 }).catch((e: unknown) => e);
+    const error = await vm.waitForTask(task as number).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TaskFailedError);
     expect(error).toMatchObject({ code: 'fail', task: { name: 'host_reinstall', status: 'fail' } });
     expect((error as Error).message).toMatch(/host_reinstall.*failed: host_reinstall: simulated failure/);
@@ -44,11 +44,15 @@ describe('tasks', () => {
 
   it('a task still running after the timeout is a TimeoutError naming its status', async () => {
     t.sim.state.taskDelayMs = 60_000;
-    const vm = t.client();
+    // The wait's clock jumps past the timeout once two polls were seen: no real time has to pass.
+    let offset = 0;
+    const vm = t.client({ waitPacing: { intervalMs: 10, now: () => Date.now() + offset } });
     const { task } = await vm.host.start({ host_id: 3 });
-    const error = await vm
-      .waitForTask(task as number, { timeoutMs: 150, intervalMs: 20 })
-      .catch((e: unknown) => e);
+    const polls = () => t.sim.log.filter((entry) => entry.path === '/vm/v3/task').length;
+    const waiting = vm.waitForTask(task as number, { timeoutMs: 5_000 }).catch((e: unknown) => e);
+    while (polls() < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    offset = 60_000;
+    const error = await waiting;
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as Error).message).toMatch(/still running \(status: running\)/);
     expect((error as Error).message).toMatch(/vmmanager_task_wait again/);
@@ -59,7 +63,7 @@ describe('tasks', () => {
     const vm = t.client();
     const { task } = await vm.host.start({ host_id: 3 });
     const controller = new AbortController();
-    const waiting = vm.waitForTask(task as number, { intervalMs: 20, signal: controller.signal });
+    const waiting = vm.waitForTask(task as number, { signal: controller.signal });
     setTimeout(() => controller.abort(), 60);
     await expect(waiting).rejects.toBeInstanceOf(AbortError);
   });
@@ -74,7 +78,7 @@ describe('tasks', () => {
     expect(t.last().path).toBe(`/vm/v3/task/${id}`);
     await vm.task.abort({ task_id: id });
     expect(t.last()).toMatchObject({ method: 'POST', path: `/vm/v3/task/${id}/abort` });
-    const error = await vm.waitForTask(task as number, { intervalMs: 10 }).catch((e: unknown) => e);
+    const error = await vm.waitForTask(task as number).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TaskFailedError);
     expect((error as Error).message).toMatch(/aborted by user/);
   });

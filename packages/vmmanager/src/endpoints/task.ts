@@ -4,9 +4,18 @@ import { vmEndpoint } from '../route.js';
 import { ActionResult, idField, listOf } from '../schemas/common.js';
 import { Task } from '../schemas/objects.js';
 
-/** Default and ceiling of `task.wait`'s timeout: below the 60 s an MCP client waits for a tool by default. */
+/** Default of `task.wait`'s timeout: below the 60 s an MCP client waits for a tool by default. */
 export const TASK_WAIT_DEFAULT_MS = 45_000;
-export const TASK_WAIT_MAX_MS = 6 * 60 * 60 * 1000;
+/**
+ * Ceiling of `task.wait`'s timeout (2 minutes): a wait must end inside the tool timeout of an MCP client (60 s by
+ * default, a few minutes at most when raised). Longer tasks are waited for by calling again.
+ */
+export const TASK_WAIT_MAX_MS = 120_000;
+/** Floor of `task.wait`'s poll interval (1 s): 10 ms would send a hundred list requests a second to the panel. */
+export const TASK_POLL_MIN_MS = 1_000;
+/** Default and ceiling of `task.wait`'s poll interval. */
+export const TASK_POLL_DEFAULT_MS = 2_000;
+export const TASK_POLL_MAX_MS = 30_000;
 
 /** Asynchronous operations (`/vm/v3/task`). */
 export const task = {
@@ -50,11 +59,22 @@ export const task = {
         .describe('Task name to disambiguate, e.g. host_create'),
       timeout_ms: z
         .int()
-        .min(100)
-        .max(TASK_WAIT_MAX_MS)
+        .min(100, 'must be at least 100 ms')
+        .max(
+          TASK_WAIT_MAX_MS,
+          `must be at most ${TASK_WAIT_MAX_MS} ms (2 minutes, inside an MCP client's tool timeout); call again to keep waiting`,
+        )
         .default(TASK_WAIT_DEFAULT_MS)
-        .describe('Give up after this many ms'),
-      interval_ms: z.int().min(10).max(60_000).default(2_000).describe('Poll interval in ms'),
+        .describe('Give up after this many ms (at most 120000; call again to keep waiting)'),
+      interval_ms: z
+        .int()
+        .min(
+          TASK_POLL_MIN_MS,
+          `must be at least ${TASK_POLL_MIN_MS} ms (faster polling only loads the panel)`,
+        )
+        .max(TASK_POLL_MAX_MS, `must be at most ${TASK_POLL_MAX_MS} ms`)
+        .default(TASK_POLL_DEFAULT_MS)
+        .describe('Poll interval in ms (at least 1000)'),
     }),
     output: Task,
     effect: 'read',
