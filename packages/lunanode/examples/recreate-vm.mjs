@@ -71,7 +71,7 @@ async function main() {
     baseUrl: settings.LUNANODE_BASE_URL,
   });
   try {
-    const result = await recreateVm(client, { vmName, imageName, waitIntervalMs: sandbox ? 200 : 5000 });
+    const result = await recreateVm(client, { vmName, imageName, waitIntervalMs: sandbox ? 1000 : 5000 });
     console.log(
       `Recreated ${vmName}: ${result.oldVmId} -> ${result.newVmId}, IP ${result.ip}, ${result.info.status}.`,
     );

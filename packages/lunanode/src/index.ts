@@ -47,8 +47,14 @@ export {
 } from './schemas/resources.js';
 export { VERSION } from './version.js';
 export {
+  WAIT_DEFAULT_INTERVAL_MS,
+  WAIT_DEFAULT_TIMEOUT_MS,
+  WAIT_MAX_TIMEOUT_MS,
+  WAIT_MIN_INTERVAL_MS,
   type WaiterClient,
   type WaitOptions,
+  type WaitPacing,
+  type WaitProgress,
   waitForImageActive,
   waitForVmStatus,
   waitForVolumeAvailable,

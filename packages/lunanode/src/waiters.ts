@@ -1,16 +1,56 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AbortError, ApiError, type CallOptions, TimeoutError } from '@x/auth-core';
+import {
+  AbortError,
+  ApiError,
+  type CallOptions,
+  type FieldIssue,
+  InputError,
+  TimeoutError,
+} from '@x/auth-core';
 import { VENDOR } from './errors.js';
 import type { ImageDetails, VmInfo, Volume } from './schemas/resources.js';
 
+/** Default and ceiling of a waiter's timeout: a VM build or an image fetch can take minutes, never half an hour. */
+export const WAIT_DEFAULT_TIMEOUT_MS = 600_000;
+export const WAIT_MAX_TIMEOUT_MS = 1_800_000;
+/** Default and floor of the pause between polls: each poll is a signed API call on the account's rate limit. */
+export const WAIT_DEFAULT_INTERVAL_MS = 5_000;
+export const WAIT_MIN_INTERVAL_MS = 1_000;
+
+/** How far a wait has got, reported after every poll that did not end it. */
+export interface WaitProgress {
+  /** Time since the wait started, in ms. */
+  elapsedMs: number;
+  /** Polls made so far. */
+  attempts: number;
+  /** The status of the last poll (`build`, `creating`, `saving`, ...), when it had one. */
+  status?: string | undefined;
+}
+
 /** How long and how often a waiter polls. */
 export interface WaitOptions {
-  /** Give up after this long (ms); default 600 000 (10 minutes). */
+  /** Give up after this long (ms); default 600 000 (10 minutes), at most 1 800 000 (30 minutes). */
   timeoutMs?: number | undefined;
-  /** Pause between polls (ms); default 5 000. */
+  /** Pause between polls (ms); default 5 000, at least 1 000. */
   intervalMs?: number | undefined;
-  /** Stops waiting (and the call in flight) with an AbortError. */
+  /** Stops waiting (and the call in flight) with an AbortError; no poll is sent after it fires. */
   signal?: AbortSignal | undefined;
+  /**
+   * Called after each poll that did not end the wait. It must not throw (an exception is ignored, so a broken
+   * reporter cannot end the wait) and should return quickly.
+   */
+  onProgress?: ((progress: WaitProgress) => void) | undefined;
+}
+
+/**
+ * How a client's waits are paced. For tests against a simulator only: production clients leave it unset, and
+ * the per-wait {@link WaitOptions} cannot change it.
+ */
+export interface WaitPacing {
+  /** Pause this long between polls instead of `intervalMs` (which stays at least 1 000 ms). */
+  intervalMs?: number | undefined;
+  /** The clock the deadline is measured on (ms since the epoch); default `Date.now`. */
+  now?: (() => number) | undefined;
 }
 
 /** The part of a client the waiters use, so any LunaNode client (or a stand-in) fits. */
@@ -25,6 +65,8 @@ export interface WaiterClient {
   image: {
     details(input: { image_id: string | number }, options?: CallOptions): Promise<{ details: ImageDetails }>;
   };
+  /** Test pacing of this client's waits (a stand-in client carries it; see {@link WaitPacing}). */
+  readonly waitPacing?: WaitPacing | undefined;
 }
 
 /** VM statuses after which waiting for anything else is pointless. */
@@ -43,10 +85,14 @@ async function poll<T>(
   done: (value: T) => boolean,
   failed: (value: T) => string | undefined,
   options: WaitOptions,
+  pacing: WaitPacing | undefined,
+  statusOf: (value: T) => string | undefined,
 ): Promise<T> {
-  const timeoutMs = options.timeoutMs ?? 600_000;
-  const intervalMs = options.intervalMs ?? 5_000;
-  const deadline = Date.now() + timeoutMs;
+  const { timeoutMs, intervalMs: askedIntervalMs } = checkLimits(endpoint, options);
+  const intervalMs = Math.max(0, pacing?.intervalMs ?? askedIntervalMs);
+  const now = pacing?.now ?? Date.now;
+  const started = now();
+  const deadline = started + timeoutMs;
   const aborted = () =>
     new AbortError(`Stopped waiting for ${what}: the caller aborted.`, { vendor: VENDOR, endpoint });
   const gaveUp = () =>
@@ -58,13 +104,15 @@ async function poll<T>(
       mayHaveReachedServer: true,
     });
   let last: T;
-  for (;;) {
+  for (let attempts = 1; ; attempts++) {
     if (options.signal?.aborted) throw aborted();
-    const remaining = deadline - Date.now();
+    const remaining = deadline - now();
     if (remaining <= 0) break;
     try {
       last = await read({ signal: options.signal, deadlineMs: remaining });
     } catch (error) {
+      // An abort during a poll ends the wait at once, reported as the wait's own abort.
+      if (options.signal?.aborted) throw aborted();
       // Each poll's deadline is the waiter's remaining time, so a poll cut short by it is the waiter timing out.
       if (error instanceof TimeoutError && error.phase === 'deadline') throw gaveUp();
       throw error;
@@ -79,7 +127,9 @@ async function poll<T>(
         vendorMessage: reason,
       });
     }
-    const pause = Math.min(intervalMs, deadline - Date.now());
+    if (options.signal?.aborted) throw aborted();
+    report(options.onProgress, { elapsedMs: now() - started, attempts, status: statusOf(last) });
+    const pause = Math.min(intervalMs, deadline - now());
     if (pause <= 0) break;
     try {
       await sleep(pause, undefined, { signal: options.signal });
@@ -91,14 +141,56 @@ async function poll<T>(
 }
 
 /**
+ * The timeout and interval of a wait, checked: a finite timeout of at most {@link WAIT_MAX_TIMEOUT_MS}, an
+ * interval of at least {@link WAIT_MIN_INTERVAL_MS}.
+ *
+ * @throws InputError naming `timeoutMs` or `intervalMs` and the rule; nothing has been sent.
+ */
+function checkLimits(endpoint: string, options: WaitOptions): { timeoutMs: number; intervalMs: number } {
+  const timeoutMs = options.timeoutMs ?? WAIT_DEFAULT_TIMEOUT_MS;
+  const intervalMs = options.intervalMs ?? WAIT_DEFAULT_INTERVAL_MS;
+  const issues: FieldIssue[] = [];
+  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0 && timeoutMs <= WAIT_MAX_TIMEOUT_MS)) {
+    issues.push({
+      path: 'timeoutMs',
+      message: `must be more than 0 and at most ${WAIT_MAX_TIMEOUT_MS} ms (30 minutes); wait again to keep waiting`,
+    });
+  }
+  if (!(Number.isFinite(intervalMs) && intervalMs >= WAIT_MIN_INTERVAL_MS)) {
+    issues.push({
+      path: 'intervalMs',
+      message: `must be at least ${WAIT_MIN_INTERVAL_MS} ms (each poll is an API call)`,
+    });
+  }
+  if (issues.length > 0) {
+    throw new InputError(
+      `Invalid wait options for lunanode ${endpoint}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}. No request was sent.`,
+      { vendor: VENDOR, endpoint, issues },
+    );
+  }
+  return { timeoutMs, intervalMs };
+}
+
+/** Hands a progress report to the caller's callback; a callback that throws does not end the wait. */
+function report(onProgress: WaitOptions['onProgress'], progress: WaitProgress): void {
+  if (!onProgress) return;
+  try {
+    onProgress(progress);
+  } catch {
+    // A progress reporter is a side channel: its failure must not turn a running wait into an error.
+  }
+}
+
+/**
  * Waits until a VM reaches a status: compared case-insensitively with `status_raw` (`active`, `stopped`,
  * `shelved_offloaded`, ...) and with the panel label `status_nohtml` (`Online`, `Offline`). Default `active`.
  *
  * @returns the VM's last `info`.
- * @throws TimeoutError after `timeoutMs`; AbortError when the signal fires; ApiError when the VM enters `error`.
+ * @throws TimeoutError after `timeoutMs`; AbortError when the signal fires; ApiError when the VM enters `error`;
+ *   InputError (naming `timeoutMs` or `intervalMs`) when a limit is out of range.
  */
 export async function waitForVmStatus(
-  client: Pick<WaiterClient, 'vm'>,
+  client: Pick<WaiterClient, 'vm' | 'waitPacing'>,
   vmId: string | number,
   status: string | readonly string[] = 'active',
   options: WaitOptions = {},
@@ -114,6 +206,8 @@ export async function waitForVmStatus(
     ({ info }) =>
       VM_FAILED.has(info.status_raw ?? '') ? `the VM is in status ${info.status_raw}` : undefined,
     options,
+    client.waitPacing,
+    ({ info }) => info.status_raw ?? info.status_nohtml,
   );
   return result.info;
 }
@@ -122,10 +216,10 @@ export async function waitForVmStatus(
  * Waits until a volume is `available` (created, downloaded or detached).
  *
  * @returns the volume's last info.
- * @throws TimeoutError, AbortError; ApiError when the volume enters `error`.
+ * @throws TimeoutError, AbortError, InputError; ApiError when the volume enters `error`.
  */
 export async function waitForVolumeAvailable(
-  client: Pick<WaiterClient, 'volume'>,
+  client: Pick<WaiterClient, 'volume' | 'waitPacing'>,
   volume: { region: string; volume_id: string | number },
   options: WaitOptions = {},
 ): Promise<Volume> {
@@ -137,6 +231,8 @@ export async function waitForVolumeAvailable(
     ({ volume: info }) =>
       info.status?.startsWith('error') ? `the volume is in status ${info.status}` : undefined,
     options,
+    client.waitPacing,
+    ({ volume: info }) => info.status,
   );
   return result.volume;
 }
@@ -145,10 +241,10 @@ export async function waitForVolumeAvailable(
  * Waits until an image (a VM snapshot, a fetch, a replica) is `active`.
  *
  * @returns the image's last details.
- * @throws ApiError (code `wait_failed`) when it ends `killed` or `error`; TimeoutError; AbortError.
+ * @throws ApiError (code `wait_failed`) when it ends `killed` or `error`; TimeoutError; AbortError; InputError.
  */
 export async function waitForImageActive(
-  client: Pick<WaiterClient, 'image'>,
+  client: Pick<WaiterClient, 'image' | 'waitPacing'>,
   imageId: string | number,
   options: WaitOptions = {},
 ): Promise<ImageDetails> {
@@ -159,6 +255,8 @@ export async function waitForImageActive(
     ({ details }) => details.status === 'active',
     ({ details }) => (IMAGE_FAILED.has(details.status ?? '') ? `the image is ${details.status}` : undefined),
     options,
+    client.waitPacing,
+    ({ details }) => details.status,
   );
   return result.details;
 }

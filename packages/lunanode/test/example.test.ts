@@ -17,7 +17,6 @@ describe('examples/recreate-vm.mjs (the document\'s "recreate a VM with the same
     const result = await recreateVm(h.client, {
       vmName: 'MyVM', // matched case-insensitively, as in the document
       imageName: 'ubuntu 22.04 64-bit (template)',
-      waitIntervalMs: 10,
     });
     expect(result.oldVmId).toBe('12102');
     expect(result.ip).toBe('198.51.100.10');

@@ -8,7 +8,12 @@ import {
   type Simulator,
 } from '@x/testkit';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { createLunaNodeClient, type LunaNodeClient, type LunaNodeClientOptions } from '../src/index.js';
+import {
+  createLunaNodeClient,
+  type LunaNodeClient,
+  type LunaNodeClientOptions,
+  type WaitPacing,
+} from '../src/index.js';
 
 /** The decoded wire form of one signed request, as the simulator received it. */
 export interface WireCall {
@@ -38,24 +43,31 @@ export function wireOf(record: RequestRecord): WireCall {
   };
 }
 
+/** A client whose waiters poll every 10 ms: the test-only pacing under the 1 000 ms floor of `intervalMs`. */
+export type PacedClient = LunaNodeClient & { readonly waitPacing: WaitPacing };
+
+/** The pacing the harness client's waits use. */
+export const TEST_PACING: WaitPacing = { intervalMs: 10 };
+
 /**
  * Per-file setup: one simulator (fast transitions) and one client on the demo token, the state reset before
- * each test. `last()` decodes the latest request.
+ * each test. The client's waits poll every 10 ms ({@link TEST_PACING}). `last()` decodes the latest request.
  */
 export function lunanodeHarness(
   simOptions: LunaNodeSimulatorOptions = {},
   clientOptions: LunaNodeClientOptions = {},
 ) {
-  const ctx = {} as { sim: Simulator<LunaNodeState>; client: LunaNodeClient };
+  const ctx = {} as { sim: Simulator<LunaNodeState>; client: PacedClient };
   beforeAll(async () => {
     ctx.sim = await createLunaNodeSimulator({ transitionMs: 40, ...simOptions }).start();
-    ctx.client = createLunaNodeClient({
+    const client = createLunaNodeClient({
       apiId: LUNANODE_DEMO_API_ID,
       apiKey: LUNANODE_DEMO_API_KEY,
       baseUrl: `${ctx.sim.url}/api`,
       env: {},
       ...clientOptions,
     });
+    ctx.client = { ...client, waitPacing: TEST_PACING };
   });
   beforeEach(() => ctx.sim.reset());
   afterAll(async () => {

@@ -23,14 +23,14 @@ describe('a VM build on a controlled clock', () => {
     expect(first.info.status_raw).toBe('build');
     expect(first.info.status).toBe('BUILD');
     offset += 60_000; // within the simulator's nonce tolerance (300 s)
-    const info = await waitForVmStatus(h.client, vm_id, undefined, { intervalMs: 10, timeoutMs: 15_000 });
+    const info = await waitForVmStatus(h.client, vm_id, undefined, { timeoutMs: 15_000 });
     expect(info.status_raw).toBe('active');
   });
 });
 
 describe('waiters against fast transitions', () => {
   const h = lunanodeHarness({ transitionMs: 30 });
-  const fast = { intervalMs: 10, timeoutMs: 15_000 };
+  const fast = { timeoutMs: 15_000 };
 
   it('waitForVmStatus accepts several targets and panel labels, case-insensitively', async () => {
     await h.client.vm.stop({ vm_id: '12102' });
@@ -80,13 +80,14 @@ describe('waiters that give up', () => {
     get image() {
       return h.client.image;
     },
+    get waitPacing() {
+      return h.client.waitPacing;
+    },
   };
 
   it('time out with a TimeoutError', async () => {
     const { vm_id } = await client.vm.create({ hostname: 'slow', plan_id: 'm.1s', image_id: 2686 });
-    const error = await waitForVmStatus(client, vm_id, 'active', { intervalMs: 10, timeoutMs: 150 }).catch(
-      (e: unknown) => e,
-    );
+    const error = await waitForVmStatus(client, vm_id, 'active', { timeoutMs: 150 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ phase: 'deadline', timeoutMs: 150, endpoint: 'vm.info' });
     expect(String((error as Error).message)).toMatch(
