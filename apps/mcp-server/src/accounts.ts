@@ -20,10 +20,18 @@ export class Account {
     readonly name: string,
     readonly settings: AccountSettings,
     readonly options: CommonClientOptions,
+    /** Every account's configured secrets (filled as accounts are resolved), known to each client too. */
+    readonly configuredSecrets: readonly string[] = [],
   ) {}
 
   get client(): VendorClient<Catalog> {
-    this.#client ??= this.vendor.connect(this.settings, this.options);
+    if (!this.#client) {
+      const client = this.vendor.connect(this.settings, this.options);
+      // The client's redactor then knows its sessions and per-call tokens as well as every account's
+      // credentials: one redactor serves a call's result, whatever answer carries another account's secret.
+      for (const secret of this.configuredSecrets) client.redactor.addSecret(secret);
+      this.#client = client;
+    }
     return this.#client;
   }
 
@@ -31,9 +39,6 @@ export class Account {
     await this.#client?.close();
   }
 }
-
-/** Setting names that hold secrets (their values are registered with the server's redactor). */
-const SECRET_SETTING = /(PASSWORD|SECRET|TOKEN|KEY|FINGERPRINT)$/;
 
 /**
  * A value `env:NAME` in a config file reads the environment variable NAME, so config files can name
@@ -62,12 +67,18 @@ export interface AccountSources {
  */
 export function resolveAccounts(sources: AccountSources): Map<string, Account[]> {
   const out = new Map<string, Account[]>();
+  const configuredSecrets: string[] = [];
   const add = (vendor: VendorModule, name: string, raw: AccountSettings) => {
     const settings: Record<string, string | undefined> = {};
+    const secret = new Set(vendor.settings.secret);
     for (const [key, value] of Object.entries(raw)) {
       const resolved = resolveValue(value, sources.env);
       settings[key] = resolved;
-      if (resolved && SECRET_SETTING.test(key)) sources.redactor.addSecret(resolved);
+      // Which settings are secret is the vendor's declaration, not a guess from the name.
+      if (resolved && secret.has(key)) {
+        sources.redactor.addSecret(resolved);
+        configuredSecrets.push(resolved);
+      }
     }
     const missing = vendor.settings.required.filter((key) => !settings[key]);
     if (missing.length > 0) {
@@ -76,7 +87,7 @@ export function resolveAccounts(sources: AccountSources): Map<string, Account[]>
     const list = out.get(vendor.id) ?? [];
     if (list.some((account) => account.name === name))
       throw new Error(`account "${name}" of ${vendor.id} is defined twice`);
-    list.push(new Account(vendor, name, settings, sources.options));
+    list.push(new Account(vendor, name, settings, sources.options, configuredSecrets));
     out.set(vendor.id, list);
   };
 

@@ -116,6 +116,7 @@ export async function createApp(
       tools,
       accounts: live,
       confirm: options.confirm,
+      readOnly: options.readOnly,
       confirmations: new Confirmations(),
       maxResultChars: options.maxResultChars,
       redactor,

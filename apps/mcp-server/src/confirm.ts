@@ -6,12 +6,17 @@ export const CONFIRM_MODES = ['destructive', 'writes', 'off'] as const;
 /** What `--confirm` asks confirmation for. */
 export type ConfirmMode = (typeof CONFIRM_MODES)[number];
 
-/** Whether a call of this tool needs the user's confirmation under a mode. */
+/**
+ * Whether a call of this tool needs the user's confirmation under a mode. A tool that mints or reveals an
+ * account credential counts as destructive here: handing out a login key is as grave as deleting something.
+ */
 export function needsConfirmation(
-  tool: { mutating: boolean; annotations: { destructiveHint: boolean } },
+  tool: { mutating: boolean; credential: boolean; annotations: { destructiveHint: boolean } },
   mode: ConfirmMode,
 ): boolean {
-  if (!tool.mutating || mode === 'off') return false;
+  if (mode === 'off') return false;
+  if (tool.credential) return true;
+  if (!tool.mutating) return false;
   return mode === 'writes' || tool.annotations.destructiveHint;
 }
 
@@ -31,47 +36,71 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** The result of checking a token. */
-export type TokenCheck = 'ok' | 'expired' | 'mismatch' | 'used';
+export type TokenCheck = 'ok' | 'invalid' | 'expired' | 'mismatch' | 'used';
+
+/**
+ * The one token format: `<expiry in ms, base 36, no leading zero>.<HMAC-SHA256, 43 base64url characters>`.
+ * Anything else is refused before any other check, so no variant of a token (a changed case, padding, a
+ * suffix, a sign) can be told apart from it by a lenient parser and redeemed again.
+ */
+const TOKEN_FORMAT = /^([1-9a-z][0-9a-z]{0,12})\.([A-Za-z0-9_-]{43})$/;
+
+/** The expiry and MAC of a token in its canonical form, or undefined when it is not one. */
+function parseToken(token: string): { expiresAt: number; mac: Buffer } | undefined {
+  const match = TOKEN_FORMAT.exec(token);
+  if (!match) return undefined;
+  const [, stamp = '', encoded = ''] = match;
+  const expiresAt = Number.parseInt(stamp, 36);
+  if (!Number.isSafeInteger(expiresAt) || expiresAt.toString(36) !== stamp) return undefined;
+  const mac = Buffer.from(encoded, 'base64url');
+  // 43 characters hold 258 bits: the last one's two spare bits must be zero, or two spellings decode alike.
+  if (mac.length !== 32 || mac.toString('base64url') !== encoded) return undefined;
+  return { expiresAt, mac };
+}
 
 /**
  * Two-step confirmation for clients without elicitation: a preview returns a short-lived token bound (by
- * HMAC with a per-process key) to the tool, the account and the exact arguments; only a second call with the
- * same arguments and that token executes, once. Stateless per request, so it works with fresh HTTP servers.
+ * HMAC with a per-process key) to the tool, the account and the exact validated arguments; only a second call
+ * with the same arguments and that token executes, once. Stateless per request, so it works with fresh HTTP
+ * servers; the record of used tokens is keyed by the MAC itself, the one canonical id of a token.
  */
 export class Confirmations {
   readonly #key = randomBytes(32);
   readonly #used = new Map<string, number>();
   readonly #now: () => number;
 
-  constructor(now: () => number = Date.now) {
+  constructor(now: () => number = () => Date.now()) {
     this.#now = now;
   }
 
-  #mac(tool: string, account: string, args: unknown, expiresAt: number): string {
+  #mac(tool: string, account: string, args: unknown, expiresAt: number): Buffer {
     return createHmac('sha256', this.#key)
       .update(`${tool}\n${account}\n${expiresAt}\n${canonicalJson(args)}`)
-      .digest('base64url');
+      .digest();
   }
 
   /** A token for this exact call. */
   issue(tool: string, account: string, args: unknown): { token: string; expiresAt: number } {
     const expiresAt = this.#now() + CONFIRMATION_TTL_MS;
-    return { token: `${expiresAt.toString(36)}.${this.#mac(tool, account, args, expiresAt)}`, expiresAt };
+    const mac = this.#mac(tool, account, args, expiresAt).toString('base64url');
+    return { token: `${expiresAt.toString(36)}.${mac}`, expiresAt };
   }
 
-  /** Checks a token against this exact call and consumes it when valid. */
+  /**
+   * Checks a token against this exact call and consumes it when valid. Synchronous from check to record, so
+   * two concurrent redemptions of one token cannot both pass.
+   */
   redeem(token: string, tool: string, account: string, args: unknown): TokenCheck {
-    const [stamp, mac] = token.split('.');
-    const expiresAt = Number.parseInt(stamp ?? '', 36);
-    if (!mac || !Number.isFinite(expiresAt)) return 'mismatch';
-    const expected = Buffer.from(this.#mac(tool, account, args, expiresAt));
-    const given = Buffer.from(mac);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'mismatch';
+    const parsed = parseToken(token);
+    if (!parsed) return 'invalid';
+    const expected = this.#mac(tool, account, args, parsed.expiresAt);
+    if (!timingSafeEqual(expected, parsed.mac)) return 'mismatch';
     const now = this.#now();
-    if (now > expiresAt) return 'expired';
+    if (now > parsed.expiresAt) return 'expired';
     for (const [used, until] of this.#used) if (until < now) this.#used.delete(used);
-    if (this.#used.has(token)) return 'used';
-    this.#used.set(token, expiresAt);
+    const id = parsed.mac.toString('hex');
+    if (this.#used.has(id)) return 'used';
+    this.#used.set(id, parsed.expiresAt);
     return 'ok';
   }
 }

@@ -140,6 +140,15 @@ function jsonRpcError(
   );
 }
 
+/** Whether a JSON-RPC message (or any message of a batch) carries a progress token. */
+function asksForProgress(body: unknown): boolean {
+  const messages = Array.isArray(body) ? body : [body];
+  return messages.some((message) => {
+    const meta = (message as { params?: { _meta?: { progressToken?: unknown } } } | null)?.params?._meta;
+    return meta?.progressToken !== undefined;
+  });
+}
+
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return 'too-large';
@@ -246,7 +255,9 @@ export async function startHttp(options: HttpOptions): Promise<RunningHttp> {
       return jsonRpcError(res, 400, 'Parse error: the body is not JSON');
     }
     const server = options.createServer();
-    const transport = new StreamableHTTPServerTransport({ enableJsonResponse: true }); // no sessionIdGenerator: stateless;
+    // No sessionIdGenerator: stateless. A plain JSON answer unless the request asks for progress: then the
+    // answer is an SSE stream, so the progress notifications of a long wait reach the client before the result.
+    const transport = new StreamableHTTPServerTransport({ enableJsonResponse: !asksForProgress(parsed) });
     res.on('close', () => {
       void transport.close();
       void server.close();

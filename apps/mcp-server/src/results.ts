@@ -39,6 +39,46 @@ function replaceAt(root: unknown, target: unknown[], replacement: unknown[]): un
 }
 
 /**
+ * Cuts the longest strings (a 5 MiB vendor message, a huge field) until the payload fits, keeping its shape
+ * so an error still has its kind, vendor and hint. Undefined when cutting strings is not enough.
+ */
+function cutLongStrings(
+  payload: Record<string, unknown>,
+  maxChars: number,
+): Record<string, unknown> | undefined {
+  let current: unknown = payload;
+  for (let round = 0; round < 16; round++) {
+    const size = JSON.stringify(current).length;
+    if (size <= maxChars) return current as Record<string, unknown>;
+    let longest = '';
+    const visit = (value: unknown, depth: number) => {
+      if (typeof value === 'string') {
+        if (value.length > longest.length) longest = value;
+      } else if (value && typeof value === 'object' && depth < 8) {
+        for (const item of Object.values(value)) visit(item, depth + 1);
+      }
+    };
+    visit(current, 0);
+    // JSON escaping can make a string longer than its length: cut generously. When this string alone
+    // cannot absorb the excess, keep its head and let the next round take the next longest.
+    if (longest.length <= 200) return undefined;
+    const keep = Math.max(100, longest.length - (size - maxChars) * 2 - 200);
+    const replacement = `${longest.slice(0, keep)}… [cut: ${longest.length - keep} of ${longest.length} characters]`;
+    const target = longest;
+    const swap = (value: unknown, depth: number): unknown => {
+      if (value === target) return replacement;
+      if (Array.isArray(value)) return depth < 8 ? value.map((item) => swap(item, depth + 1)) : value;
+      if (value && typeof value === 'object' && depth < 8) {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, swap(item, depth + 1)]));
+      }
+      return value;
+    };
+    current = swap(current, 0);
+  }
+  return JSON.stringify(current).length <= maxChars ? (current as Record<string, unknown>) : undefined;
+}
+
+/**
  * Fits a payload into `maxChars` of JSON: first by keeping a prefix of its largest array (with an explicit
  * `_truncated` marker saying how to narrow the call), then, if a single value is still too big, by cutting
  * the text.
@@ -67,6 +107,15 @@ export function fitPayload(payload: Record<string, unknown>, maxChars: number): 
     }
     if (best) return best;
   }
+  const marked = {
+    ...payload,
+    _truncated: {
+      cut_strings: true,
+      hint: 'A value was too long and was cut where it says [cut: ...]. Narrow the call to see the rest.',
+    },
+  };
+  const cut = cutLongStrings(marked, maxChars);
+  if (cut) return cut;
   const text = JSON.stringify(payload);
   return {
     _truncated: {
@@ -78,53 +127,104 @@ export function fitPayload(payload: Record<string, unknown>, maxChars: number): 
   };
 }
 
-/** A successful tool result: structuredContent plus the same JSON, compact, as text. */
+/**
+ * What is returned when redaction itself failed: nothing of the payload, since whatever it held could not be
+ * made safe. The call may have run; the next call works normally.
+ */
+export function withheldResult(extra: Record<string, unknown> = {}): CallToolResult {
+  const payload = {
+    ...extra,
+    error: {
+      kind: 'internal',
+      message:
+        'The answer could not be checked for secrets, so it was withheld. The call may have been carried out: check with a read tool before repeating it.',
+    },
+  };
+  return {
+    isError: true,
+    content: [{ type: 'text', text: JSON.stringify(payload) }],
+    structuredContent: payload,
+  };
+}
+
+/**
+ * A successful tool result: structuredContent plus the same JSON, compact, as text. `mode` says what the
+ * payload holds: `value` for what this server composed (previews: redacted by name and value), `data` for
+ * a vendor answer (by value only: a vendor field named `key` is a license key, not a secret). Without a
+ * redactor the payload was redacted by the caller.
+ */
 export function successResult(
   payload: Record<string, unknown>,
   maxChars: number,
-  redactor: Redactor,
+  redactor: Redactor | undefined,
+  mode: 'value' | 'data' = 'value',
 ): CallToolResult {
-  // Redacted before fitting: fitting may cut the JSON text, and a secret cut in half keeps a head that
-  // redaction no longer recognises.
-  const fitted = fitPayload(redactor.value(payload) as Record<string, unknown>, maxChars);
+  let safe: Record<string, unknown>;
+  try {
+    // Redacted before fitting: fitting may cut the JSON text, and a secret cut in half keeps a head that
+    // redaction no longer recognises.
+    safe = !redactor
+      ? payload
+      : ((mode === 'data' ? redactor.data(payload) : redactor.value(payload)) as Record<string, unknown>);
+  } catch {
+    return withheldResult({ tool: payload.tool, account: payload.account });
+  }
+  const fitted = fitPayload(safe, maxChars);
   return { content: [{ type: 'text', text: JSON.stringify(fitted) }], structuredContent: fitted };
 }
 
-/** What an agent needs to act on a failure; never a stack, never a secret. */
+/** The error fields an agent may see. */
+const ERROR_FIELDS = [
+  'kind',
+  'vendor',
+  'endpoint',
+  'status',
+  'code',
+  'message',
+  'vendorMessage',
+  'hint',
+  'issues',
+  'retryAfterMs',
+  'phase',
+  'mayHaveReachedServer',
+  'data',
+] as const;
+
+/**
+ * What an agent needs to act on a failure; never a stack, never a secret. The vendor's own words stay in
+ * `vendorMessage`: our `message` refers to them instead of splicing them into a sentence of ours, so vendor
+ * text is never read as the server speaking.
+ */
 export function errorPayload(error: unknown, redactor: Redactor): Record<string, unknown> {
   if (isXError(error)) {
     const fields = error.toJSON();
-    const keep = [
-      'kind',
-      'vendor',
-      'endpoint',
-      'status',
-      'code',
-      'message',
-      'vendorMessage',
-      'hint',
-      'issues',
-      'retryAfterMs',
-      'phase',
-      'mayHaveReachedServer',
-      'data',
-    ];
     const out: Record<string, unknown> = {};
-    for (const key of keep) if (fields[key] !== undefined) out[key] = fields[key];
+    for (const key of ERROR_FIELDS) if (fields[key] !== undefined) out[key] = fields[key];
+    const said = out.vendorMessage;
+    if (typeof said === 'string' && said.length > 0 && typeof out.message === 'string') {
+      out.message = out.message.split(said).join('(see vendorMessage)');
+    }
     return redactor.value(out) as Record<string, unknown>;
   }
-  // Not one of ours: a bug. Say so without echoing internals that could hold anything.
-  const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'internal', message: redactor.text(`unexpected server error: ${message}`) };
+  // Not one of ours: a bug. Say what kind, without echoing internals that could hold anything.
+  const name = error instanceof Error ? error.name : typeof error;
+  return { kind: 'internal', message: `unexpected server error (${name}); nothing of it is shown` };
 }
 
-/** A failed tool call as an `isError` result the model can read and act on. */
+/** A failed tool call as an `isError` result the model can read and act on, within `maxChars`. */
 export function errorResult(
   error: unknown,
   redactor: Redactor,
   extra: Record<string, unknown> = {},
+  maxChars = DEFAULT_MAX_RESULT_CHARS,
 ): CallToolResult {
-  const payload = { ...extra, error: errorPayload(error, redactor) };
+  let described: Record<string, unknown>;
+  try {
+    described = errorPayload(error, redactor);
+  } catch {
+    return withheldResult(extra);
+  }
+  const payload = fitPayload({ ...extra, error: described }, maxChars);
   return {
     isError: true,
     content: [{ type: 'text', text: JSON.stringify(payload) }],

@@ -8,12 +8,12 @@ import {
   McpError,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
-import { InputError, type Redactor } from '@x/auth-core';
+import type { Redactor, WaitProgress } from '@x/auth-core';
 import { z } from 'zod';
 import type { Account } from './accounts.js';
-import { type Confirmations, type ConfirmMode, needsConfirmation } from './confirm.js';
+import { callTool } from './call.js';
+import { CONFIRMATION_TTL_MS, type Confirmations, type ConfirmMode, needsConfirmation } from './confirm.js';
 import type { ListingCache } from './listing-cache.js';
-import { errorResult, successResult } from './results.js';
 import { listedTool } from './schema.js';
 import type { ToolSpec } from './tools.js';
 
@@ -28,7 +28,11 @@ export interface ServerContext {
   /** Accounts per vendor id (a vendor without accounts has no tools). */
   accounts: ReadonlyMap<string, readonly Account[]>;
   confirm: ConfirmMode;
+  /** `--read-only`: only read tools are enabled, and a generic call runs only when it is a known read. */
+  readOnly?: boolean | undefined;
   confirmations: Confirmations;
+  /** How long a confirmation prompt waits for the user (default: a token's lifetime). */
+  confirmTimeoutMs?: number | undefined;
   maxResultChars: number;
   /** Every configured secret, as a last line of defence on everything returned. */
   redactor: Redactor;
@@ -80,14 +84,6 @@ export class ToolRegistry {
   }
 }
 
-function inputError(tool: ToolSpec, path: string, message: string): InputError {
-  return new InputError(`Invalid input for ${tool.name}: ${path}: ${message}. Nothing was sent.`, {
-    vendor: tool.vendor.id,
-    endpoint: tool.entry.id,
-    issues: [{ path, message }],
-  });
-}
-
 /**
  * tools/call as the protocol layer parses it before any handler runs. With the SDK's own schema a non-object
  * `arguments` fails there as -32603 Internal error, and its record parse silently drops an own `__proto__`
@@ -116,112 +112,54 @@ export function createMcpServer(registry: ToolRegistry): Server {
     if (!tool) {
       throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${request.params.name}. Use tools/list.`);
     }
-    const raw = request.params.arguments ?? {};
-    const {
-      account: accountName,
-      dry_run: dryRun,
-      confirmation_token: token,
-      ...input
-    } = raw as Record<string, unknown>;
-    const accounts = context.accounts.get(tool.vendor.id) ?? [];
-    const base: Record<string, unknown> = { tool: tool.name, ...(context.sandbox ? { sandbox: true } : {}) };
-
-    // Control arguments first: a wrong account or flag is an input error before anything else happens.
-    let account: Account | undefined;
-    if (accounts.length > 1) {
-      account = accounts.find((candidate) => candidate.name === accountName);
-      if (!account) {
-        const names = accounts.map((candidate) => candidate.name).join(', ');
-        const problem =
-          accountName === undefined ? `required (one of: ${names})` : `unknown account (one of: ${names})`;
-        return errorResult(inputError(tool, 'account', problem), context.redactor, base);
-      }
-    } else {
-      account = accounts[0];
-      if (!account)
-        return errorResult(inputError(tool, '(tool)', 'no account is configured'), context.redactor, base);
-      if (accountName !== undefined && accountName !== account.name) {
-        return errorResult(
-          inputError(tool, 'account', `unknown account (only "${account.name}")`),
-          context.redactor,
-          base,
-        );
-      }
-    }
-    base.account = account.name;
-    if (dryRun !== undefined && (typeof dryRun !== 'boolean' || !tool.mutating)) {
-      const message = tool.mutating ? 'must be true or false' : 'read tools send nothing to preview; omit it';
-      return errorResult(inputError(tool, 'dry_run', message), context.redactor, base);
-    }
-    const confirms = registry.confirms(tool);
-    if (token !== undefined && (typeof token !== 'string' || !confirms)) {
-      const message = confirms ? 'must be a string' : 'this tool needs no confirmation; omit it';
-      return errorResult(inputError(tool, 'confirmation_token', message), context.redactor, base);
-    }
-
-    try {
-      const client = account.client;
-      if (dryRun === true) {
-        const preview = await client.preview(tool.entry.id, input);
-        return successResult(
-          { ...base, dry_run: true, request: preview },
-          context.maxResultChars,
-          context.redactor,
-        );
-      }
-      if (confirms) {
-        if (token === undefined) {
-          const preview = await client.preview(tool.entry.id, input); // validates the input too
-          if (elicits()) {
-            const answer = await server.elicitInput({
-              message: `${tool.title}: ${tool.entry.endpoint.summary} (account "${account.name}")\n${preview.method} ${preview.url}`,
+    // A client that passes a progress token hears from long waits (task.wait, LunaNode waiters) while they
+    // poll, so its request timeout can be reset instead of firing mid-wait.
+    const progressToken = request.params._meta?.progressToken;
+    const progress =
+      progressToken === undefined
+        ? undefined
+        : (report: WaitProgress) => {
+            void extra
+              .sendNotification({
+                method: 'notifications/progress',
+                params: {
+                  progressToken,
+                  progress: report.elapsedMs,
+                  message: `${report.attempts} polls${report.status ? `, status ${report.status}` : ''}`,
+                },
+              })
+              .catch(() => {});
+          };
+    return callTool(tool, (request.params.arguments ?? {}) as Record<string, unknown>, {
+      progress,
+      context,
+      elicits: elicits(),
+      confirms: registry.confirms(tool),
+      enabled: (name) => registry.get(name),
+      readOnly: context.readOnly === true,
+      signal: extra.signal,
+      ask: async (message, signal) => {
+        try {
+          const answer = await server.elicitInput(
+            {
+              message,
               requestedSchema: {
                 type: 'object',
                 properties: { confirm: { type: 'boolean', title: 'Execute this call?' } },
                 required: ['confirm'],
               },
-            });
-            if (answer.action !== 'accept' || answer.content?.confirm !== true) {
-              return successResult(
-                { ...base, status: 'declined', message: 'The user declined; nothing was sent.' },
-                context.maxResultChars,
-                context.redactor,
-              );
-            }
-          } else {
-            const issued = context.confirmations.issue(tool.name, account.name, input);
-            return successResult(
-              {
-                ...base,
-                status: 'confirmation_required',
-                message:
-                  'Not executed. Show the user this request. If they approve, call the same tool again with the ' +
-                  'same arguments plus confirmation_token.',
-                request: preview,
-                confirmation_token: issued.token,
-                expires_at: new Date(issued.expiresAt).toISOString(),
-              },
-              context.maxResultChars,
-              context.redactor,
-            );
-          }
-        } else {
-          const check = context.confirmations.redeem(token as string, tool.name, account.name, input);
-          if (check !== 'ok') {
-            const why = {
-              expired: 'expired; ask for a new preview (call without confirmation_token)',
-              mismatch: 'does not match these arguments; call without it to get a token for them',
-              used: 'was already used; each confirmation executes once',
-            }[check];
-            return errorResult(inputError(tool, 'confirmation_token', why), context.redactor, base);
-          }
+            },
+            { signal, timeout: context.confirmTimeoutMs ?? CONFIRMATION_TTL_MS },
+          );
+          return answer.action === 'accept' && answer.content?.confirm === true ? 'accepted' : 'declined';
+        } catch (error) {
+          // The SDK's own request timeout; anything else (client error, cancelled call) asked nobody.
+          return error instanceof McpError && error.code === ErrorCode.RequestTimeout
+            ? 'timeout'
+            : 'unavailable';
         }
-      }
-      const result = await client.invoke(tool.entry.id, input, { signal: extra.signal });
-      return successResult({ ...base, result }, context.maxResultChars, context.redactor);
-    } catch (error) {
-      return errorResult(error, context.redactor, base);
-    }
+      },
+    });
   });
 
   return server;

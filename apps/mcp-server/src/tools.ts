@@ -23,6 +23,8 @@ export interface ToolSpec {
   readonly annotations: ToolAnnotations;
   /** Not read-only: accepts `dry_run`. */
   readonly mutating: boolean;
+  /** Mints or reveals an account credential (declared `credentials` on the endpoint): always confirmed. */
+  readonly credential: boolean;
 }
 
 /** Tool names every client accepts: no dots, at most 64 characters, lower case. */
@@ -67,6 +69,7 @@ export function buildToolSpecs(vendors: readonly VendorModule[]): ToolSpec[] {
         description: describe(entry),
         annotations,
         mutating,
+        credential: (entry.endpoint.credentials?.length ?? 0) > 0,
       });
     }
   }

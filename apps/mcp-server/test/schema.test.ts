@@ -38,7 +38,7 @@ function spec(): ToolSpec {
       id: 'demo',
       title: 'Demo',
       catalog,
-      settings: { required: [], optional: [] },
+      settings: { required: [], optional: [], secret: [] },
       connect: () => {
         throw new Error('unused');
       },
@@ -49,6 +49,7 @@ function spec(): ToolSpec {
     description: 'Search.',
     annotations: effectAnnotations(entry.endpoint),
     mutating: false,
+    credential: false,
   };
 }
 

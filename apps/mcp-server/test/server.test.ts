@@ -85,10 +85,11 @@ describe('tools/list', () => {
     ]);
   });
 
-  it('an unknown tool name is a startup error; an unknown toolset a note', async () => {
+  it('an unknown tool name and an unknown toolset are startup errors', async () => {
     await expect(connectDemo(['--tools', 'demo_nope'])).rejects.toThrow(/unknown tool\(s\): demo_nope/);
-    demo = await connectDemo(['--toolsets', 'demo.things,nope']);
-    expect(demo.app.notes).toContain('unknown toolset "nope" ignored');
+    await expect(connectDemo(['--toolsets', 'demo.things,nope'])).rejects.toThrow(
+      /unknown toolset\(s\): nope/,
+    );
   });
 
   it('instructions describe what is enabled', async () => {
@@ -173,7 +174,7 @@ describe('tools/call', () => {
 
     const other = await call('demo_things_delete', { id: 't2', confirmation_token: token });
     expect(other.isError).toBe(true);
-    expect(JSON.stringify(other)).toContain('does not match these arguments');
+    expect(JSON.stringify(other)).toContain('was issued for other arguments');
     expect(demo.sim.log).toHaveLength(0);
 
     const done = payload(await call('demo_things_delete', { id: 't1', confirmation_token: token }));

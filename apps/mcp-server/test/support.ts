@@ -116,7 +116,7 @@ export const demoModule: VendorModule<typeof demoCatalog> = {
   id: 'demo',
   title: 'Demo',
   catalog: demoCatalog,
-  settings: { required: ['DEMO_URL', 'DEMO_KEY'], optional: [] },
+  settings: { required: ['DEMO_URL', 'DEMO_KEY'], optional: [], secret: ['DEMO_KEY'] },
   connect(settings, options) {
     const source = { vendor: 'Demo', factory: 'demo' };
     const url = readSetting(settings.DEMO_URL, { ...source, option: 'url', env: 'DEMO_URL' }, {});

@@ -11,6 +11,21 @@ export interface CallOptions {
   deadlineMs?: number | undefined;
   /** Attempts for this call including the first (1 disables retries). */
   maxAttempts?: number | undefined;
+  /**
+   * Long operations (waits that poll a task or a VM) call this after each poll that did not end them; other
+   * calls ignore it. It must not throw (an exception is ignored) and should return quickly.
+   */
+  onProgress?: ((progress: WaitProgress) => void) | undefined;
+}
+
+/** How far a long operation has come, as {@link CallOptions.onProgress} reports it. */
+export interface WaitProgress {
+  /** Time since the wait started, in ms. */
+  elapsedMs: number;
+  /** Polls made so far. */
+  attempts: number;
+  /** The vendor's last status of the thing waited for (`running`, `build`, ...), once it was seen. */
+  status?: string | undefined;
 }
 
 /** A bound method: input typed by the zod input schema, result by the zod output schema. */
@@ -231,13 +246,22 @@ function bindMethod<R, Options extends CallOptions>(
     try {
       answer = await invoke({ id, endpoint, input, options: (callOptions ?? {}) as Options });
     } catch (error) {
-      // Only our own (already redacted) errors leave a client; anything else is a bug we still must not leak.
-      if (isXError(error)) throw error;
-      throw new ResponseFormatError(
-        `${vendor} ${id} failed while decoding the answer: ${(redactor ?? new Redactor()).text(String((error as Error)?.message ?? error))}`,
-        { vendor, endpoint: id },
-      );
+      throw asXError(vendor, id, error, redactor);
     }
     return parseOutput(vendor, id, endpoint, answer, redactor);
   };
+}
+
+/**
+ * What a failed call throws: our own errors (already redacted) as they are; anything else is a codec bug,
+ * which becomes a ResponseFormatError with a redacted message, so the typed methods and the generic
+ * `invoke` fail the same way and nothing foreign leaks.
+ */
+export function asXError(vendor: string, id: string, error: unknown, redactor?: Redactor): unknown {
+  if (isXError(error)) return error;
+  const said = String((error as Error | undefined)?.message ?? error);
+  return new ResponseFormatError(
+    `${vendor} ${id} failed while decoding the answer: ${(redactor ?? new Redactor()).text(said)}`,
+    { vendor, endpoint: id },
+  );
 }

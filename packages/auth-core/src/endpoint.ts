@@ -40,6 +40,34 @@ export interface Endpoint<R = unknown, I extends z.ZodType = z.ZodType, O extend
    * asks for confirmation of destructive tools only.
    */
   readonly destructive?: boolean | undefined;
+  /**
+   * Top-level output fields that carry an account credential this call mints or reveals (an API token, a
+   * login key, a one-time login URL). The user asked for it, so it is returned, but only after the user
+   * confirmed the call: the MCP server asks for confirmation of such tools even under `--confirm destructive`
+   * and labels the fields in the result.
+   */
+  readonly credentials?: readonly string[] | undefined;
+  /**
+   * Output fields whose values are secrets the caller did not ask for (another user's session id, a
+   * password hash): masked in MCP results. Dotted paths from the output's root; `[]` steps into every item
+   * of an array, e.g. `list[].session_id`.
+   */
+  readonly sensitive?: readonly string[] | undefined;
+  /**
+   * For a generic endpoint (one that calls any vendor function by name, such as ISPmanager's `call`): the
+   * typed catalog entries a call with this input is equivalent to, and whether it only reads. Policy then
+   * sees through the generic call: a function whose typed tool is disabled stays disabled. Gets the raw,
+   * not yet validated input, so it must not trust its shape.
+   */
+  readonly covers?: ((input: unknown) => GenericTarget) | undefined;
+}
+
+/** What a generic call is equivalent to (see {@link Endpoint.covers}). */
+export interface GenericTarget {
+  /** Dotted ids of the typed catalog entries that call the same vendor function. */
+  readonly entries: readonly string[];
+  /** Known to change nothing (a function only typed reads use, not submitted). */
+  readonly read: boolean;
 }
 
 /** The fields one writes to declare an endpoint. */

@@ -7,6 +7,7 @@
  */
 
 export {
+  asXError,
   type BindOptions,
   type BoundCatalog,
   bindCatalog,
@@ -17,6 +18,7 @@ export {
   parseInput,
   parseOutput,
   toFieldIssues,
+  type WaitProgress,
 } from './binder.js';
 export {
   readBaseUrl,
@@ -25,6 +27,7 @@ export {
   type SettingSource,
   type TlsSettingNames,
 } from './config.js';
+export { declaredCredentials, maskSensitive } from './declared-secrets.js';
 export {
   type Catalog,
   type CatalogEntry,
@@ -33,6 +36,7 @@ export {
   type EndpointDefinition,
   effectAnnotations,
   endpoint,
+  type GenericTarget,
   isEndpoint,
   isIdempotent,
   LISTED_AS,
@@ -78,6 +82,7 @@ export {
   pathSegment,
   pathSegmentIssue,
 } from './path.js';
+export { wireHost, wireParams, wirePath } from './preview.js';
 export {
   CIRCULAR,
   REDACTED,
@@ -132,6 +137,7 @@ export {
   type CommonClientOptions,
   clientFacade,
   createVendorClient,
+  type ExecutedCall,
   type RequestPreview,
   toolName,
   toolsetName,

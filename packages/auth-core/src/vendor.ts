@@ -1,4 +1,5 @@
 import {
+  asXError,
   type BoundCatalog,
   bindCatalog,
   type CallOptions,
@@ -9,6 +10,7 @@ import {
 import { type Catalog, type CatalogEntry, type Endpoint, isIdempotent, walkCatalog } from './endpoint.js';
 import { InputError } from './errors.js';
 import type { Logger } from './logger.js';
+import { wireHost, wireParams, wirePath } from './preview.js';
 import { Redactor } from './redact.js';
 import type { RetryPolicy, RetryRule } from './transport/retry.js';
 import type { TlsOptions } from './transport/tls.js';
@@ -64,14 +66,37 @@ export interface Codec<R, Options extends CallOptions = CallOptions> {
   around?: ((call: Invocation<R, Options>, send: () => Promise<unknown>) => Promise<unknown>) | undefined;
   /** Vendor retry rules (VMmanager's 503). */
   retryRules?: readonly RetryRule[] | undefined;
+  /**
+   * The parameters of a built request as the vendor reads them, for previews and confirmation prompts
+   * (LunaNode: the fields inside the signed `req`). Default: the URL query plus a form or JSON body. Values
+   * are redacted afterwards, by name and by value.
+   */
+  describe?: ((wire: WireRequest) => Record<string, unknown>) | undefined;
 }
 
 /** The request a call would send, with secrets redacted. */
 export interface RequestPreview {
   method: string;
   url: string;
+  /** The vendor host (and port) the request goes to. */
+  host: string;
+  /** The URL path, as the vendor routes it. */
+  path: string;
+  /** The parameters as the vendor receives them, decoded (query, form or JSON body), secrets masked. */
+  params: Record<string, unknown>;
   headers: Record<string, string>;
   body?: string | undefined;
+}
+
+/** An answer together with what it takes to show it safely. */
+export interface ExecutedCall {
+  /** The validated answer, exactly as `invoke` returns it. */
+  value: unknown;
+  /**
+   * Knows every secret of this call: the client's credentials, its sessions, and each attempt's tokens,
+   * signatures and one-time keys. Whoever shows the answer to someone redacts it with this.
+   */
+  redactor: Redactor;
 }
 
 /** A vendor client: typed methods plus the generic entry points the MCP server uses. */
@@ -87,6 +112,8 @@ export interface VendorClient<C extends Catalog, Options extends CallOptions = C
   readonly entries: ReadonlyMap<string, CatalogEntry>;
   /** Calls an endpoint by catalog id with unvalidated input (validated here, exactly as the typed method). */
   invoke(id: string, input: unknown, options?: Options): Promise<unknown>;
+  /** {@link invoke}, plus a redactor that knows the secrets this call made or received. */
+  execute(id: string, input: unknown, options?: Options): Promise<ExecutedCall>;
   /** The exact request a call would send, credentials redacted; sends nothing (MCP `dry_run`). */
   preview(id: string, input: unknown): Promise<RequestPreview>;
   /** Closes idle sockets. */
@@ -135,9 +162,15 @@ export function createVendorClient<C extends Catalog, R, Options extends CallOpt
   });
   const { codec } = config;
 
-  const invoke = (call: Invocation<R, Options>): Promise<unknown> => {
+  // `scope` collects each attempt's call-scoped secrets for execute(); the typed methods pass none.
+  const invoke = (call: Invocation<R, Options>, scope?: string[]): Promise<unknown> => {
+    const build = async (attempt: number) => {
+      const wire = await codec.build(call, { attempt, dryRun: false });
+      if (scope && wire.secrets) scope.push(...wire.secrets);
+      return wire;
+    };
     const send = async () => {
-      const response = await transport.send((attempt) => codec.build(call, { attempt, dryRun: false }), {
+      const response = await transport.send(build, {
         endpoint: call.id,
         idempotent: isIdempotent(call.endpoint),
         signal: call.options.signal,
@@ -164,17 +197,31 @@ export function createVendorClient<C extends Catalog, R, Options extends CallOpt
     return entry.endpoint as Endpoint<R>;
   };
 
+  const call = async (id: string, input: unknown, callOptions: Options | undefined, scope?: string[]) => {
+    const endpoint = lookup(id);
+    const parsed = parseInput(config.vendor, id, endpoint, input, redactor);
+    const options = (callOptions ?? {}) as Options;
+    let answer: unknown;
+    try {
+      answer = await invoke({ id, endpoint, input: parsed, options }, scope);
+    } catch (error) {
+      throw asXError(config.vendor, id, error, scope ? redactor.with(scope) : redactor);
+    }
+    return parseOutput(config.vendor, id, endpoint, answer, redactor);
+  };
+
   return {
     api,
     vendor: config.vendor,
     transport,
     redactor,
     entries,
-    async invoke(id, input, callOptions) {
-      const endpoint = lookup(id);
-      const parsed = parseInput(config.vendor, id, endpoint, input, redactor);
-      const answer = await invoke({ id, endpoint, input: parsed, options: (callOptions ?? {}) as Options });
-      return parseOutput(config.vendor, id, endpoint, answer, redactor);
+    invoke: (id, input, callOptions) => call(id, input, callOptions),
+    async execute(id, input, callOptions) {
+      const scope: string[] = [];
+      const value = await call(id, input, callOptions, scope);
+      // Built after the call: sessions learned during it are on the client's redactor by now.
+      return { value, redactor: redactor.with(scope) };
     },
     async preview(id, input) {
       const endpoint = lookup(id);
@@ -185,9 +232,13 @@ export function createVendorClient<C extends Catalog, R, Options extends CallOpt
       );
       const scoped = wire.secrets?.length ? redactor.with(wire.secrets) : redactor;
       const body = redactedBody(wire, scoped);
+      const params = codec.describe ? codec.describe(wire) : wireParams(wire);
       return {
         method: wire.method,
         url: scoped.url(wire.url),
+        host: wireHost(wire),
+        path: scoped.secrets(wirePath(wire)),
+        params: scoped.value(params) as Record<string, unknown>,
         headers: scoped.headers(wire.headers ?? {}),
         ...(body === undefined ? {} : { body }),
       };
@@ -203,6 +254,8 @@ export type ClientFacade<C extends Catalog, Options extends CallOptions = CallOp
 > & {
   /** Calls an endpoint by catalog id with unvalidated input. */
   invoke(id: string, input: unknown, options?: Options): Promise<unknown>;
+  /** {@link invoke}, plus a redactor that knows the secrets this call made or received. */
+  execute(id: string, input: unknown, options?: Options): Promise<ExecutedCall>;
   /** The exact request a call would send, credentials redacted; sends nothing. */
   preview(id: string, input: unknown): Promise<RequestPreview>;
   /** Closes idle sockets. */
@@ -219,6 +272,7 @@ export function clientFacade<C extends Catalog, Options extends CallOptions>(
   return Object.freeze({
     ...(core.api as object),
     invoke: core.invoke,
+    execute: core.execute,
     preview: core.preview,
     close: core.close,
     [Symbol.asyncDispose]: core.close,
@@ -241,6 +295,12 @@ export interface VendorModule<C extends Catalog = Catalog> {
     /** All must be present for the vendor to be usable, e.g. `['TUXCARE_LOGIN', 'TUXCARE_SECRET_KEY']`. */
     readonly required: readonly string[];
     readonly optional: readonly string[];
+    /**
+     * The settings whose values are secrets (passwords, API keys and ids, logins that are half of a
+     * credential, bearer tokens): registered for redaction by whoever holds them. Declared, never guessed
+     * from the name.
+     */
+    readonly secret: readonly string[];
   };
   /** Connects one account from settings keyed like the environment variables. */
   connect(

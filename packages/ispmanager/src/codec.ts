@@ -57,7 +57,7 @@ export interface CodecSettings {
 const SECRET_FIELDS = new Set(['passwd', 'password', 'confirm', 'key', 'ssl_key', 'authinfo', 'auth']);
 
 /** Parameters the client owns; the generic call may not set them. */
-export const RESERVED_PARAMS: readonly string[] = ['func', 'out', 'authinfo', 'auth', 'sok'];
+export const RESERVED_PARAMS: readonly string[] = ['func', 'out', 'authinfo', 'auth', 'sok', 'su'];
 
 /** Placeholder session id of a preview, which performs no login. */
 export const PREVIEW_SESSION = '(session)';
@@ -81,6 +81,8 @@ function paramsOf(
       const encoded = encode(value);
       if (encoded !== undefined) params[name] = encoded;
     }
+    // `su` is its own field, so a preview, a confirmation prompt and policy all see who the call acts as.
+    if (typeof input.su === 'string') params.su = input.su;
     return { func: String(input.func), params, sok: input.sok === true };
   }
   const params: Record<string, string> = {};

@@ -12,6 +12,7 @@ export const ispmanagerModule: VendorModule<IspManagerCatalog> = {
   catalog: ispmanagerCatalog,
   settings: {
     required: [ISPMANAGER_ENV.url, ISPMANAGER_ENV.username, ISPMANAGER_ENV.password],
+    secret: [ISPMANAGER_ENV.password],
     optional: [
       ISPMANAGER_ENV.auth,
       ISPMANAGER_ENV.format,

@@ -4,11 +4,13 @@ import {
   lunanodeSign,
   type NonceSource,
   type ParamValue,
+  REDACTED,
   ResponseFormatError,
   refusalError,
   toParams,
   type WireRequest,
   type WireResponse,
+  wireParams,
 } from '@x/auth-core';
 import { lunanodeRefusal, VENDOR } from './errors.js';
 import type { LunaNodeRoute } from './route.js';
@@ -65,9 +67,12 @@ export function createLunaNodeCodec(settings: LunaNodeCodecSettings): Codec<Luna
         url: `${settings.baseUrl}/${route.category}/${route.action}/`,
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
         body: formBody({ req: signed.req, signature: signed.signature, nonce: signed.nonce }),
-        secrets: [signed.signature, signed.req],
+        // `req` itself is not secret: it is the call's parameters plus api_id and api_partialkey, which the
+        // client's redactor knows by value. Registering all of it would hide what a preview must show.
+        secrets: [signed.signature],
       };
     },
+    describe: describeSigned,
     decode(response, call) {
       const route = call.endpoint.route;
       if (route.binary && !looksLikeJson(response)) {
@@ -107,6 +112,32 @@ function legacyRequest(
     ...params,
   });
   return { method: 'GET', url: `${settings.baseUrl}?${query}`, headers: { accept: 'application/json' } };
+}
+
+/**
+ * The parameters a signed request carries, for previews and confirmation prompts: the fields inside `req`
+ * (the call's own parameters, then api_id and api_partialkey) and the envelope's nonce and signature, with
+ * the credential and signing parts masked. A legacy GET shows its query.
+ */
+function describeSigned(wire: WireRequest): Record<string, unknown> {
+  const params = wireParams(wire);
+  if (typeof params.req !== 'string') return params;
+  let inner: unknown;
+  try {
+    inner = JSON.parse(params.req);
+  } catch {
+    return params;
+  }
+  if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) return params;
+  const { req: _req, signature: _signature, nonce: _nonce, ...rest } = params;
+  return {
+    ...(inner as Record<string, unknown>),
+    ...rest,
+    api_id: REDACTED,
+    api_partialkey: REDACTED,
+    signature: REDACTED,
+    nonce: REDACTED,
+  };
 }
 
 function headerOf(response: WireResponse, name: string): string | undefined {

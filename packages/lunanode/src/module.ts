@@ -14,6 +14,8 @@ export const lunanodeModule: VendorModule<LunaNodeCatalog> = {
   settings: {
     required: ['LUNANODE_API_ID', 'LUNANODE_API_KEY'],
     optional: ['LUNANODE_BASE_URL', 'LUNANODE_MONOTONIC_NONCE'],
+    // The API id too: it is half of what signs a request, and LunaNode's own clients keep it private.
+    secret: ['LUNANODE_API_ID', 'LUNANODE_API_KEY'],
   },
   connect(settings, options = {}) {
     return createLunaNodeCore(

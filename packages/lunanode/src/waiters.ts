@@ -6,6 +6,7 @@ import {
   type FieldIssue,
   InputError,
   TimeoutError,
+  type WaitProgress,
 } from '@x/auth-core';
 import { VENDOR } from './errors.js';
 import type { ImageDetails, VmInfo, Volume } from './schemas/resources.js';
@@ -17,15 +18,8 @@ export const WAIT_MAX_TIMEOUT_MS = 1_800_000;
 export const WAIT_DEFAULT_INTERVAL_MS = 5_000;
 export const WAIT_MIN_INTERVAL_MS = 1_000;
 
-/** How far a wait has got, reported after every poll that did not end it. */
-export interface WaitProgress {
-  /** Time since the wait started, in ms. */
-  elapsedMs: number;
-  /** Polls made so far. */
-  attempts: number;
-  /** The status of the last poll (`build`, `creating`, `saving`, ...), when it had one. */
-  status?: string | undefined;
-}
+/** How far a wait has come (the core's progress report, shared by every vendor's waits). */
+export type { WaitProgress };
 
 /** How long and how often a waiter polls. */
 export interface WaitOptions {

@@ -43,7 +43,15 @@ describe('configuration', () => {
     expect(LUNANODE_DEFAULT_BASE_URL).toBe('https://dynamic.lunanode.com/api');
     expect(preview).toMatchObject({ method: 'POST', url: 'https://dynamic.lunanode.com/api/vm/list/' });
     expect(preview.headers['content-type']).toBe('application/x-www-form-urlencoded');
-    expect(preview.body).toMatch(/^req=\[REDACTED\]&signature=\[REDACTED\]&nonce=\d+$/);
+    // req is shown (it is the call's parameters) with its credential parts masked by value.
+    expect(preview.body).toMatch(
+      /^req=%7B%22api_id%22%3A%22\[REDACTED\]%22%2C%22api_partialkey%22%3A%22\[REDACTED\]%22%7D&signature=\[REDACTED\]&nonce=\d+$/,
+    );
+    expect(preview.params).toMatchObject({
+      api_id: '[REDACTED]',
+      api_partialkey: '[REDACTED]',
+      signature: '[REDACTED]',
+    });
     await client.close();
   });
 

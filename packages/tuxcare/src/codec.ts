@@ -76,9 +76,10 @@ export function createTuxCareCodec(settings: TuxCareCodecSettings): Codec<TuxCar
         if (value === undefined && name === 'token') value = freshToken();
         // Still missing: fillPath refuses it by name ("required (it is part of the URL path)").
         if (value === undefined) return undefined;
-        // Tokens and keys in a path are not covered by query-name redaction: make them call-scoped secrets. The
-        // login too: next to a token in one URL (the Nagios reseller report) it is half of the credential.
-        if (name === 'token' || name === 'key' || name === 'login') secrets.push(value);
+        // A token in a path is not covered by query-name redaction: make it a call-scoped secret. The login
+        // too: next to a token in one URL (the Nagios reseller report) it is half of the credential. A license
+        // key in a path (`/kcare/nagios/{key}`) is not a secret: it is the data the user works with.
+        if (name === 'token' || name === 'login') secrets.push(value);
         return value;
       };
       // Every path value is checked and encoded in one place (auth-core fillPath): one segment each, and an
@@ -94,7 +95,9 @@ export function createTuxCareCodec(settings: TuxCareCodecSettings): Codec<TuxCar
         for (const name of typeof names === 'string' ? [names] : names) query.append(name, value);
       }
       if ((route.auth ?? 'token') === 'token') query.append('token', freshToken());
-      if (token !== undefined) secrets.push(token);
+      // The digest alone, too: with the login and the timestamp (neither secret) it is a valid token for 30
+      // minutes, and a vendor error may quote it without the rest.
+      if (token !== undefined) secrets.push(token, token.slice(token.lastIndexOf('|') + 1));
 
       const search = query.size > 0 ? `?${query.toString()}` : '';
       const json = format !== 'plain' && format !== 'nagios';

@@ -10,6 +10,8 @@ export const tuxcareModule: VendorModule<TuxCareCatalog> = {
   settings: {
     required: [TUXCARE_ENV.login, TUXCARE_ENV.secretKey],
     optional: [TUXCARE_ENV.baseUrl],
+    // The login is an account name shown in answers; the secret key is what signs the tokens.
+    secret: [TUXCARE_ENV.secretKey],
   },
   connect(settings: Readonly<Record<string, string | undefined>>, options: CommonClientOptions = {}) {
     // The settings are the only source: process.env is not consulted (env: {}), so a missing setting is a

@@ -140,6 +140,7 @@ describe('catalog', () => {
     expect(tuxcareModule.settings).toEqual({
       required: ['TUXCARE_LOGIN', 'TUXCARE_SECRET_KEY'],
       optional: ['TUXCARE_BASE_URL'],
+      secret: ['TUXCARE_SECRET_KEY'],
     });
   });
 });

@@ -269,11 +269,13 @@ export function createVmCodec(options: VmCodecOptions): VmCodec {
         );
       }
       const value = body ?? {};
-      if (route.issues) {
-        const secret = (value as Record<string, unknown>)[route.issues];
+      // A credential the call minted is a secret from now on (logs, errors, other answers); the MCP server
+      // still shows it in this call's result, where the endpoint declares it.
+      for (const field of call.endpoint.credentials ?? []) {
+        const secret = (value as Record<string, unknown>)[field];
         if (typeof secret === 'string') redactor.addSecret(secret);
       }
-      if (route.issues === 'key') {
+      if (call.endpoint.credentials?.includes('link')) {
         const key = (value as { key?: unknown }).key;
         if (typeof key === 'string') return { ...(value as object), link: loginLink(baseUrl, key) };
       }

@@ -15,6 +15,7 @@ export const vmmanagerModule: VendorModule<VmManagerCatalog> = {
   settings: {
     required: [ENV.url],
     optional: [ENV.email, ENV.password, ENV.token, ENV.caFile, ENV.fingerprint, ENV.insecure],
+    secret: [ENV.password, ENV.token],
   },
   connect(settings, options) {
     // The settings, not process.env, are the source: an MCP server may hold several accounts.

@@ -25,8 +25,6 @@ export interface VmRoute {
   public?: boolean | undefined;
   /** Sends `isp-box-instance: true`, as the document does for the key flow. */
   boxInstance?: boolean | undefined;
-  /** The answer carries a fresh credential in this field: it is registered for redaction. */
-  issues?: 'token' | 'key' | undefined;
   /** Not an HTTP call: handled by the client (`task.wait` polls `task.list`). */
   pseudo?: 'task.wait' | undefined;
 }

@@ -6,7 +6,14 @@
  * The input schema bounds the wait (timeout at most 2 minutes, a poll at most every second); only a client's
  * {@link WaitPacing} (tests against a simulator) polls faster or moves the clock.
  */
-import { AbortError, type CallOptions, type Invocation, TimeoutError, type Transport } from '@x/auth-core';
+import {
+  AbortError,
+  type CallOptions,
+  type Invocation,
+  TimeoutError,
+  type Transport,
+  type WaitProgress,
+} from '@x/auth-core';
 import { TaskFailedError } from './errors.js';
 import { type Where, where } from './filter.js';
 import type { VmRoute } from './route.js';
@@ -24,15 +31,8 @@ export interface WaitPacing {
   now?: (() => number) | undefined;
 }
 
-/** How far a wait has got, reported after every poll. */
-export interface WaitProgress {
-  /** Time since the wait started, in ms. */
-  elapsedMs: number;
-  /** Polls made so far. */
-  attempts: number;
-  /** The task's last status (`running`, ...), once it was listed. */
-  status?: string | undefined;
-}
+/** How far a wait has come (the core's progress report, shared by every vendor's waits). */
+export type { WaitProgress };
 
 /** Call options of `task.wait`: the common ones plus a progress callback (an MCP server can relay it). */
 export interface TaskWaitCallOptions extends CallOptions {

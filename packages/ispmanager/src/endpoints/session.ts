@@ -28,6 +28,7 @@ export const session = {
         .describe('one-time key (default: random, 192 bits)'),
     }),
     output: LoginLink,
+    credentials: ['url'],
     effect: 'create',
   }),
 };

@@ -9,7 +9,8 @@ export const auth = {
     create: vmEndpoint({
       summary: 'Create a long-lived API token with an expiry time.',
       description: 'Unlike session tokens it survives idle time; keep it secret.',
-      route: { method: 'POST', path: '/auth/v4/token', issues: 'token' },
+      route: { method: 'POST', path: '/auth/v4/token' },
+      credentials: ['token'],
       input: z.strictObject({
         expires_at: z
           .string()
@@ -37,7 +38,9 @@ export const auth = {
       summary: 'Create a one-hour login key for a user, and its one-time login link.',
       description:
         'The link logs a browser in without a password; vmmanager_auth_key_exchange turns the key into a token. Keep both secret.',
-      route: { method: 'POST', path: '/auth/v4/user/{user}/key', boxInstance: true, issues: 'key' },
+      route: { method: 'POST', path: '/auth/v4/user/{user}/key', boxInstance: true },
+      // The codec adds `link`, the one-time login URL built from the key.
+      credentials: ['key', 'link'],
       input: z.strictObject({
         user: z
           .union([z.email().max(254), z.string().regex(/^[1-9][0-9]{0,18}$/, 'a user id')])
@@ -58,8 +61,8 @@ export const auth = {
         path: '/auth/v4/public/key',
         public: true,
         boxInstance: true,
-        issues: 'token',
       },
+      credentials: ['token'],
       input: z.strictObject({
         key: z
           .string()

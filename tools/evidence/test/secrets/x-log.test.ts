@@ -167,7 +167,11 @@ describe('X_LOG=debug in a process of its own, credentials from the environment'
     expect(debug.length).toBeGreaterThan(40);
     expect(stderr).toContain(`token=${REDACTED}`);
     expect(stderr).toContain(`authinfo=${REDACTED}`);
-    expect(stderr).toContain(`req=${REDACTED}&signature=${REDACTED}`);
+    // req is logged (it is the call's parameters) with its api_id and partial key masked by value.
+    expect(stderr).toContain(
+      `req=%7B%22api_id%22%3A%22${REDACTED}%22%2C%22api_partialkey%22%3A%22${REDACTED}%22`,
+    );
+    expect(stderr).toContain(`&signature=${REDACTED}&nonce=`);
     expect(stderr).toMatch(/\/auth\/v4\/public\/token/);
   });
 });

@@ -1,0 +1,293 @@
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import {
+  declaredCredentials,
+  type GenericTarget,
+  InputError,
+  maskSensitive,
+  REDACTED,
+  type Redactor,
+  type RequestPreview,
+  toolName,
+  type WaitProgress,
+} from '@x/auth-core';
+import type { Account } from './accounts.js';
+import type { TokenCheck } from './confirm.js';
+import { type CallDescription, confirmationMessage } from './prompt.js';
+import { errorResult, successResult, withheldResult } from './results.js';
+import type { ServerContext } from './server.js';
+import type { ToolSpec } from './tools.js';
+
+/** The user's answer to a confirmation prompt. */
+export type Confirmation = 'accepted' | 'declined' | 'timeout' | 'unavailable';
+
+/** What one tools/call needs from the server it runs in. */
+export interface CallEnvironment {
+  context: ServerContext;
+  /** Whether this call may be confirmed by elicitation (transport and client both support it). */
+  elicits: boolean;
+  /** Whether the tool needs the user's confirmation under the configured mode. */
+  confirms: boolean;
+  /** Whether a tool of this name is enabled (a generic call may only reach enabled typed tools' functions). */
+  enabled(name: string): ToolSpec | undefined;
+  /** `--read-only`: a generic call runs only when it is known to be a read. */
+  readOnly: boolean;
+  /** Asks the user, through the client, to approve the described call. */
+  ask(message: string, signal: AbortSignal): Promise<Confirmation>;
+  signal: AbortSignal;
+  /** Set when the client asked for progress (a progress token): long waits report through it. */
+  progress?: ((progress: WaitProgress) => void) | undefined;
+}
+
+function inputError(tool: ToolSpec, path: string, message: string): InputError {
+  return new InputError(`Invalid input for ${tool.name}: ${path}: ${message}. Nothing was sent.`, {
+    vendor: tool.vendor.id,
+    endpoint: tool.entry.id,
+    issues: [{ path, message }],
+  });
+}
+
+/**
+ * The path of the first string argument that is exactly the redaction marker: an agent copying a masked
+ * value back would otherwise send `[REDACTED]` to the vendor as if it were the secret.
+ */
+function markerPath(value: unknown, path = ''): string | undefined {
+  if (value === REDACTED) return path || '(input)';
+  if (value === null || typeof value !== 'object') return undefined;
+  // Iterative over a bounded depth: arguments deeper than the endpoint schemas accept are refused there.
+  const stack: [unknown, string, number][] = [[value, path, 0]];
+  while (stack.length > 0) {
+    const [item, at, depth] = stack.pop() as [unknown, string, number];
+    if (item === REDACTED) return at || '(input)';
+    if (item === null || typeof item !== 'object' || depth > 64) continue;
+    for (const [key, child] of Object.entries(item)) {
+      stack.push([child, Array.isArray(item) ? `${at}[${key}]` : at ? `${at}.${key}` : key, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+/** Picks the account a call runs as, or says which field is wrong. */
+function pickAccount(tool: ToolSpec, accounts: readonly Account[], name: unknown): Account | InputError {
+  if (accounts.length > 1) {
+    const account = accounts.find((candidate) => candidate.name === name);
+    if (account) return account;
+    const names = accounts.map((candidate) => candidate.name).join(', ');
+    const problem = name === undefined ? `required (one of: ${names})` : `unknown account (one of: ${names})`;
+    return inputError(tool, 'account', problem);
+  }
+  const account = accounts[0];
+  if (!account) return inputError(tool, '(tool)', 'no account is configured');
+  if (name !== undefined && name !== account.name) {
+    return inputError(tool, 'account', `unknown account (only "${account.name}")`);
+  }
+  return account;
+}
+
+const TOKEN_REFUSALS: Record<Exclude<TokenCheck, 'ok'>, string> = {
+  invalid: 'is not a confirmation token; nothing was sent. Call without confirmation_token to get one',
+  expired:
+    'has expired; nothing was sent. Call without confirmation_token for a fresh preview and token, and ask the user again',
+  mismatch:
+    'was issued for other arguments, another tool or another account; nothing was sent. Call without confirmation_token for a token for these arguments',
+  used: 'was already used (each confirmation executes once); nothing was sent. Call without confirmation_token for a new one',
+};
+
+/** The preview as the result shows it: the account beside the request. */
+function shownRequest(account: Account, preview: RequestPreview): Record<string, unknown> {
+  return { account: account.name, ...preview };
+}
+
+/**
+ * One tools/call: control arguments, then dry run, confirmation (elicitation or a bound single-use token),
+ * the call itself, and a result redacted by everything this call knows to be secret. Never throws: every
+ * failure is an isError result.
+ */
+export async function callTool(
+  tool: ToolSpec,
+  raw: Record<string, unknown>,
+  env: CallEnvironment,
+): Promise<CallToolResult> {
+  const { context } = env;
+  const max = context.maxResultChars;
+  const { account: accountName, dry_run: dryRun, confirmation_token: token, ...input } = raw;
+  const base: Record<string, unknown> = { tool: tool.name, ...(context.sandbox ? { sandbox: true } : {}) };
+  const fail = (error: unknown, redactor: Redactor = context.redactor) =>
+    errorResult(error, redactor, base, max);
+
+  // Control arguments first: a wrong account or flag is an input error before anything else happens.
+  const account = pickAccount(tool, context.accounts.get(tool.vendor.id) ?? [], accountName);
+  if (account instanceof InputError) return fail(account);
+  base.account = account.name;
+  if (dryRun !== undefined && (typeof dryRun !== 'boolean' || !tool.mutating)) {
+    const message = tool.mutating ? 'must be true or false' : 'read tools send nothing to preview; omit it';
+    return fail(inputError(tool, 'dry_run', message));
+  }
+  if (token !== undefined && (typeof token !== 'string' || !env.confirms)) {
+    const message = env.confirms ? 'must be a string' : 'this tool needs no confirmation; omit it';
+    return fail(inputError(tool, 'confirmation_token', message));
+  }
+  const marker = markerPath(input);
+  if (marker !== undefined) {
+    return fail(
+      inputError(
+        tool,
+        marker,
+        `is ${REDACTED}, the marker this server puts where it hid a secret, not a value; pass the real value`,
+      ),
+    );
+  }
+
+  // A generic call (any vendor function by name) is held to the policy of the typed tools it stands for.
+  let confirms = env.confirms;
+  const covers = tool.entry.endpoint.covers;
+  if (covers) {
+    const refusal = genericRefusal(tool, covers(input), env);
+    if (refusal) return fail(refusal);
+    confirms = genericConfirms(tool, covers(input), env);
+  }
+
+  let client: Account['client'];
+  try {
+    client = account.client;
+  } catch (error) {
+    return fail(error);
+  }
+  const redactor = client.redactor;
+  try {
+    if (dryRun === true) {
+      const preview = await client.preview(tool.entry.id, input);
+      return successResult(
+        { ...base, dry_run: true, request: shownRequest(account, preview) },
+        max,
+        redactor,
+      );
+    }
+    if (confirms) {
+      if (token === undefined) {
+        const preview = await client.preview(tool.entry.id, input); // validates the input too
+        if (env.elicits) {
+          const answer = await env.ask(confirmationMessage(describeCall(tool, account, preview)), env.signal);
+          if (answer !== 'accepted') {
+            const message = {
+              declined: 'The user declined; nothing was sent.',
+              timeout: 'Not confirmed in time; nothing was sent. Call again to ask the user again.',
+              unavailable: 'The user could not be asked for confirmation; nothing was sent.',
+            }[answer];
+            return successResult({ ...base, status: answer, message }, max, redactor);
+          }
+        } else {
+          const issued = context.confirmations.issue(tool.name, account.name, input);
+          return successResult(
+            {
+              ...base,
+              status: 'confirmation_required',
+              message:
+                'Not executed. Show the user this request. If they approve, call the same tool again with the ' +
+                'same arguments plus confirmation_token.',
+              request: shownRequest(account, preview),
+              confirmation_token: issued.token,
+              expires_at: new Date(issued.expiresAt).toISOString(),
+            },
+            max,
+            redactor,
+          );
+        }
+      } else {
+        const check = context.confirmations.redeem(token as string, tool.name, account.name, input);
+        if (check !== 'ok') return fail(inputError(tool, 'confirmation_token', TOKEN_REFUSALS[check]));
+      }
+    }
+    const executed = await client.execute(tool.entry.id, input, {
+      signal: env.signal,
+      ...(env.progress ? { onProgress: env.progress } : {}),
+    });
+    return executedResult(tool, base, executed.value, executed.redactor, max);
+  } catch (error) {
+    return fail(error, redactor);
+  }
+}
+
+/** Why a generic call may not run here, or undefined when it may. */
+function genericRefusal(tool: ToolSpec, target: GenericTarget, env: CallEnvironment): InputError | undefined {
+  for (const id of target.entries) {
+    const name = toolName(tool.vendor.id, { path: id.split('.') });
+    if (!env.enabled(name)) {
+      return inputError(
+        tool,
+        'func',
+        `calls the same function as ${name}, which is not enabled on this server (see --toolsets, --tools, --exclude-tools, --read-only); nothing was sent`,
+      );
+    }
+  }
+  if (env.readOnly && !target.read) {
+    return inputError(
+      tool,
+      'func',
+      'is not known to be a read, and this server is read-only; nothing was sent',
+    );
+  }
+  return undefined;
+}
+
+/**
+ * Whether a generic call needs confirmation: a known read needs none; a function whose typed tool mints a
+ * credential needs it whenever confirmation is on; anything else as the generic tool itself.
+ */
+function genericConfirms(tool: ToolSpec, target: GenericTarget, env: CallEnvironment): boolean {
+  if (target.read) return false;
+  const credential = target.entries.some(
+    (id) => env.enabled(toolName(tool.vendor.id, { path: id.split('.') }))?.credential,
+  );
+  return env.confirms || (credential && env.context.confirm !== 'off');
+}
+
+function describeCall(tool: ToolSpec, account: Account, preview: RequestPreview): CallDescription {
+  return {
+    title: tool.title,
+    summary: tool.entry.endpoint.summary,
+    account: account.name,
+    grave: tool.credential ? 'credential' : tool.annotations.destructiveHint ? 'destroys' : 'changes',
+    preview,
+  };
+}
+
+/**
+ * The result of a call that ran: vendor data redacted by value (every secret of the call) and by the
+ * endpoint's `sensitive` declaration, never by field name; the credentials the endpoint declares it mints
+ * are returned as they are, labelled, since the user confirmed asking for them.
+ */
+function executedResult(
+  tool: ToolSpec,
+  base: Record<string, unknown>,
+  value: unknown,
+  redactor: Redactor,
+  max: number,
+): CallToolResult {
+  const endpoint = tool.entry.endpoint;
+  const credentials = declaredCredentials(endpoint, value);
+  const names = Object.keys(credentials);
+  let result = maskSensitive(endpoint, value);
+  if (names.length > 0 && result !== null && typeof result === 'object') {
+    // Set aside before redaction (the client knows a minted credential as a secret from now on) and put back.
+    const rest = { ...(result as Record<string, unknown>) };
+    for (const name of names) delete rest[name];
+    try {
+      result = { ...(redactor.data(rest) as Record<string, unknown>), ...credentials };
+    } catch {
+      return withheldResult(base);
+    }
+    return successResult(
+      {
+        ...base,
+        result,
+        credential: {
+          fields: names,
+          note: 'These fields are credentials that log in to the account: give them only to whoever asked, and do not write them to logs, files or DNS records.',
+        },
+      },
+      max,
+      undefined,
+    );
+  }
+  return successResult({ ...base, result }, max, redactor, 'data');
+}
