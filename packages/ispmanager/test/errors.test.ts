@@ -58,10 +58,14 @@ describe.each(['xml', 'json'] as const)('panel errors over out=%s (HTTP 200, typ
     expect(error).toMatchObject({ object: 'name', value: 'x..' });
   });
 
-  it('the generic call of a group action without sok answers confirm; typed actions always submit', async () => {
-    const answer = await client.call({ func: 'user.suspend', params: { elid: 'alice' } });
+  it('the generic call of a group action without sok answers confirm on a panel set up to confirm', async () => {
+    const confirming = await startPanel({ confirmActions: true });
+    const generic = clientFor(confirming);
+    const answer = await generic.call({ func: 'user.suspend', params: { elid: 'alice' } });
     expect(answer).toEqual({ kind: 'confirm', fields: { elid: 'alice' } });
-    expect(sim.state.user.find((u) => u.name === 'alice')?.active).toBe('on');
+    expect(confirming.state.user.find((u) => u.name === 'alice')?.active).toBe('on');
+    await generic.close();
+    await confirming.stop();
   });
 
   it('an unknown function is a missed PanelError', async () => {

@@ -15,6 +15,11 @@ export interface IspManagerSimulatorOptions {
   sessionIdleMs?: number;
   /** The clock, ms (tests move it to expire sessions). */
   now?: () => number;
+  /**
+   * Ask for confirmation (`<doc func="confirm">`) on `.delete` / `.suspend` / `.resume` without `sok`, as a
+   * panel set up to confirm does. Default false: they are carried out and answer `<ok/>`, as documented.
+   */
+  confirmActions?: boolean;
 }
 
 /** The path of the panel binary: `https://127.0.0.1:<port>/ispmgr`. */
@@ -37,7 +42,11 @@ export const ISPMANAGER_BINARY_PATHS: readonly string[] = [
 export function createIspManagerSimulator(
   options: IspManagerSimulatorOptions = {},
 ): Simulator<IspManagerState> {
-  const settings = { sessionIdleMs: options.sessionIdleMs ?? 3_600_000, now: options.now ?? Date.now };
+  const settings = {
+    sessionIdleMs: options.sessionIdleMs ?? 3_600_000,
+    now: options.now ?? Date.now,
+    confirmActions: options.confirmActions ?? false,
+  };
   return createSimulator<IspManagerState>({
     name: 'ispmanager',
     seed: seedIspManager,

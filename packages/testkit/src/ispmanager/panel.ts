@@ -3,8 +3,9 @@ import type { SimRequest } from '../request.js';
 import type { SimResponse } from '../response.js';
 import { type PanelContext, SimError } from './context.js';
 import { CONFIRM_ACTIONS } from './crud.js';
+import { type OutFormat, outFormat, renderDoc } from './formats.js';
 import { FUNCS } from './funcs.js';
-import { type DocNode, el, toJson, toXml } from './render.js';
+import { type DocNode, el } from './render.js';
 import type { IspManagerState, Row } from './state.js';
 
 /** Behaviour switches of the simulated panel. */
@@ -13,20 +14,19 @@ export interface PanelSettings {
   sessionIdleMs: number;
   /** The clock, ms. */
   now: () => number;
+  /**
+   * Answer `.delete` / `.suspend` / `.resume` without `sok` with `<doc func="confirm">` instead of carrying them
+   * out. Off by default: the document says removing, enabling or disabling an object answers `<ok/>` and asks
+   * for no `sok`; some panels are set up to confirm, and a client's confirm handling is tested with this.
+   */
+  confirmActions: boolean;
 }
 
 type Account = { name: string; level: 'admin' | 'user' };
 
-/** The page a browser gets without `out=`: the panel's HTML UI (never a document). */
-const HTML_PAGE =
+/** What a browser (no `out=`) gets when it is not logged in: the panel's login page. */
+const LOGIN_PAGE =
   '<!DOCTYPE html>\n<html><head><title>ISPmanager</title></head><body><form id="login">ISPmanager login</form></body></html>';
-
-function render(doc: DocNode, out: string): SimResponse {
-  if (out === 'json') {
-    return { headers: { 'content-type': 'application/json; charset=UTF-8' }, body: toJson(doc) };
-  }
-  return { headers: { 'content-type': 'text/xml; charset=UTF-8' }, body: toXml(doc) };
-}
 
 function errorDoc(error: SimError, lang: string): DocNode {
   const params: DocNode[] = [el('param', error.object, { name: 'object', type: 'msg', msg: error.object })];
@@ -112,36 +112,34 @@ export function handlePanel(req: SimRequest, state: IspManagerState, settings: P
   const params = new Map<string, string>(req.query);
   if (req.method === 'POST') for (const [name, value] of req.form()) params.set(name, value);
   const out = params.get('out');
-  if (out !== 'xml' && out !== 'json' && out !== 'sjson') {
-    return { headers: { 'content-type': 'text/html; charset=UTF-8' }, body: HTML_PAGE };
-  }
-  const format = out === 'xml' ? 'xml' : 'json';
+  const format: OutFormat = outFormat(out);
   const lang = params.get('lang') || 'en';
   const func = params.get('func') ?? '';
+  const render = (doc: DocNode): SimResponse => renderDoc(doc, format, func);
   try {
-    if (func === 'auth') return render(login(state, params, settings), format);
+    if (func === 'auth') return render(login(state, params, settings));
     const actor = authenticate(state, params, settings);
     const user = effectiveUser(state, actor, params.get('su'));
     const handler = FUNCS[func];
     if (!handler) throw new SimError('missed', 'func', func, `Unknown function '${func}'`);
     const sok = (params.get('sok') ?? '') !== '';
-    if (CONFIRM_ACTIONS.test(func) && !sok) {
-      // Group actions are only carried out when submitted; otherwise the panel asks for confirmation.
-      return render(
-        el('doc', undefined, { func: 'confirm' }, [el('elid', params.get('elid') ?? '')]),
-        format,
-      );
+    if (settings.confirmActions && CONFIRM_ACTIONS.test(func) && !sok) {
+      return render(el('doc', undefined, { func: 'confirm' }, [el('elid', params.get('elid') ?? '')]));
     }
     const ctx: PanelContext = { state, func, params, actor, user, sok };
     const children = handler(ctx);
-    const furniture =
-      format === 'json' ? [el('tparams', undefined, undefined, [el('func', func), el('out', out)])] : [];
-    return render(
-      el('doc', undefined, format === 'json' ? { lang, func } : undefined, [...children, ...furniture]),
-      format,
-    );
+    const json = format === 'json';
+    const furniture = json
+      ? [el('tparams', undefined, undefined, [el('func', func), el('out', out ?? '')])]
+      : [];
+    return render(el('doc', undefined, json ? { lang, func } : undefined, [...children, ...furniture]));
   } catch (error) {
-    if (error instanceof SimError) return render(errorDoc(error, lang), format);
+    if (error instanceof SimError) {
+      // A browser that is not logged in is shown the login form, not an error page.
+      if (format === 'html' && error.type === 'auth')
+        return { headers: { 'content-type': 'text/html; charset=UTF-8' }, body: LOGIN_PAGE };
+      return render(errorDoc(error, lang));
+    }
     throw error;
   }
 }

@@ -42,8 +42,15 @@ export interface IspManagerState {
 export const ISPMANAGER_DEMO = Object.freeze({
   /** The administrator. */
   username: 'root',
-  /** Deliberately full of characters that need form encoding. */
-  password: 'demo-Pa55&#+:word',
+  /**
+   * Letters, digits and hyphens only, so it survives shell clients that paste it into a URL or form unencoded
+   * (`authinfo=$USER:$PASS`, as certbot hooks and acme.sh do) and naive quoting. Form encoding of awkward
+   * passwords is tested with {@link ISPMANAGER_DEMO.trickyPassword}.
+   */
+  password: 'demo-Pa55-word',
+  /** A second administrator whose password needs form encoding (`&`, `#`, `+`, `:`), for encoding tests. */
+  trickyUser: 'encoder',
+  trickyPassword: 'demo-Pa55&#+:word',
   /** A regular panel user. */
   user: 'www-root',
   userPassword: 'www-root-pass',
@@ -53,7 +60,10 @@ export const ISPMANAGER_DEMO = Object.freeze({
 export function seedIspManager(): IspManagerState {
   const docroot = (owner: string, name: string) => `/var/www/${owner}/data/www/${name}`;
   return {
-    admins: [{ name: ISPMANAGER_DEMO.username, passwd: ISPMANAGER_DEMO.password, level: 'admin' }],
+    admins: [
+      { name: ISPMANAGER_DEMO.username, passwd: ISPMANAGER_DEMO.password, level: 'admin' },
+      { name: ISPMANAGER_DEMO.trickyUser, passwd: ISPMANAGER_DEMO.trickyPassword, level: 'admin' },
+    ],
     user: [
       {
         name: 'www-root',

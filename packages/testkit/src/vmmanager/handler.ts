@@ -6,17 +6,19 @@ import { randomUUID } from 'node:crypto';
 import type { SimRequest } from '../request.js';
 import type { SimResponse } from '../response.js';
 import { applyListQuery, FilterSyntaxError } from './query.js';
-import type { SimAccount, SimHost, SimToken, VmManagerState } from './state.js';
+import type { SimAccount, SimHost, SimInterface, SimToken, VmManagerState } from './state.js';
 import {
   accountView,
   backupView,
   byId,
   diskView,
+  historyView,
   hostView,
   ipView,
   nodeView,
   partialHostView,
   taskView,
+  userView,
 } from './views.js';
 
 /** Error codes the simulator answers (3001 and 22013 are from the document; the others are its own choice). */
@@ -63,7 +65,8 @@ const badRequest = (msg: string, field?: string): never =>
 function jsonBody(req: SimRequest, allowed: readonly string[]): Record<string, unknown> {
   let body: unknown;
   try {
-    body = req.text.trim() ? req.json() : undefined;
+    // An empty body is an empty object: real clients POST actions and key creation with no body at all.
+    body = req.text.trim() ? req.json() : {};
   } catch {
     return badRequest('request body is not valid JSON');
   }
@@ -123,6 +126,7 @@ export function startTask(
   name: string,
   effect?: () => void,
   undo?: () => void,
+  host?: number,
 ): number {
   const id = state.nextId++;
   const failIndex = state.failTasks.indexOf(name);
@@ -138,6 +142,7 @@ export function startTask(
     willFail: failIndex >= 0,
     effect,
     undo,
+    host,
   };
   state.tasks.push(task);
   return task.consul_id;
@@ -175,6 +180,86 @@ function allocateIp(state: VmManagerState, hostId: number, pools: readonly numbe
     }
   }
   fail(400, VM_ERROR.badRequest, 'no free IP address in the pools', { ipv4_pool: pools });
+}
+
+/** Checks that every key of an object in a list is known, naming `field[i].key` otherwise. */
+function onlyKeys(
+  item: unknown,
+  field: string,
+  index: number,
+  allowed: readonly string[],
+): Record<string, unknown> {
+  if (typeof item !== 'object' || item === null || Array.isArray(item))
+    return badRequest(`${field}[${index}] must be an object`, `${field}[${index}]`);
+  for (const key of Object.keys(item))
+    if (!allowed.includes(key))
+      badRequest(`unknown parameter ${field}[${index}].${key}`, `${field}[${index}].${key}`);
+  return item as Record<string, unknown>;
+}
+
+/** `disks: [{size_mib, boot_order?, storage?, tags?}]` of `POST /vm/v3/host`, or undefined when not given. */
+function diskSpecs(body: Record<string, unknown>) {
+  const raw = body.disks;
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw) || raw.length === 0 || raw.length > 16)
+    return badRequest('disks must be a list of 1 to 16 disks', 'disks');
+  return raw.map((item, index) => {
+    const disk = onlyKeys(item, 'disks', index, ['size_mib', 'boot_order', 'storage', 'tags']);
+    const at = `disks[${index}]`;
+    if (!isInt(disk.size_mib)) badRequest(`${at}.size_mib must be a positive integer`, `${at}.size_mib`);
+    if (disk.boot_order !== undefined && !isInt(disk.boot_order))
+      badRequest(`${at}.boot_order must be a positive integer`, `${at}.boot_order`);
+    if (disk.storage !== undefined && !isInt(disk.storage))
+      badRequest(`${at}.storage must be a positive integer`, `${at}.storage`);
+    if (disk.tags !== undefined && !Array.isArray(disk.tags))
+      badRequest(`${at}.tags must be a list`, `${at}.tags`);
+    return {
+      size_mib: disk.size_mib as number,
+      boot_order: disk.boot_order as number | undefined,
+      storage: disk.storage as number | undefined,
+    };
+  });
+}
+
+/**
+ * `custom_interfaces: [{model?, is_main_network?, bridge_id?, ip_count?, ippool?}]` of `POST /vm/v3/host`, as
+ * the research notes list it and aiovmmanager's template sends it; undefined when not given.
+ */
+function interfaceSpecs(state: VmManagerState, body: Record<string, unknown>): SimInterface[] | undefined {
+  const raw = body.custom_interfaces;
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw) || raw.length > 8)
+    return badRequest('custom_interfaces must be a list of at most 8 interfaces', 'custom_interfaces');
+  return raw.map((item, index) => {
+    const at = `custom_interfaces[${index}]`;
+    const spec = onlyKeys(item, 'custom_interfaces', index, [
+      'model',
+      'is_main_network',
+      'bridge_id',
+      'ip_count',
+      'ippool',
+    ]);
+    if (spec.model !== undefined && !['virtio', 'e1000', 'rtl8139'].includes(spec.model as string))
+      badRequest(`${at}.model must be virtio, e1000 or rtl8139`, `${at}.model`);
+    if (spec.is_main_network !== undefined && typeof spec.is_main_network !== 'boolean')
+      badRequest(`${at}.is_main_network must be true or false`, `${at}.is_main_network`);
+    if (spec.bridge_id !== undefined && !isInt(spec.bridge_id))
+      badRequest(`${at}.bridge_id must be a positive integer`, `${at}.bridge_id`);
+    const count = spec.ip_count ?? 0;
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > 256)
+      badRequest(`${at}.ip_count must be an integer from 0 to 256`, `${at}.ip_count`);
+    if (spec.ippool !== undefined) {
+      if (!isInt(spec.ippool)) badRequest(`${at}.ippool must be a positive integer`, `${at}.ippool`);
+      if (!byId(state.ippools, spec.ippool as number)) notFound('ippool', spec.ippool);
+    }
+    return {
+      model: (spec.model as string | undefined) ?? 'virtio',
+      is_main_network: (spec.is_main_network as boolean | undefined) ?? index === 0,
+      bridge_id: spec.bridge_id as number | undefined,
+      ip_count: count as number,
+      ippool: spec.ippool as number | undefined,
+    };
+  });
 }
 
 const action = (id: number, task: number, extra: Record<string, unknown> = {}): SimResponse => ({
@@ -298,6 +383,17 @@ const routes: Route[] = [
   },
   {
     method: 'GET',
+    path: /^\/auth\/v4\/user$/,
+    handle: ({ req, state, account }) => {
+      if (!account.roles.includes('@admin')) fail(403, VM_ERROR.externalAccess, 'Unauthorized');
+      return list(
+        req,
+        state.accounts.map((a) => userView(a)),
+      );
+    },
+  },
+  {
+    method: 'GET',
     path: /^\/auth\/v4\/whoami$/,
     handle: ({ account }) => ({
       body: { id: account.id, email: account.email, roles: account.roles, state: account.state },
@@ -336,6 +432,8 @@ const routes: Route[] = [
         'ipv6_enabled',
         'ipv6_prefix',
         'send_email_mode',
+        'disks',
+        'custom_interfaces',
       ]);
       const name = text(body, 'name', true);
       if (state.hosts.some((other) => other.name === name))
@@ -348,11 +446,19 @@ const routes: Route[] = [
       const presetId = int(body, 'preset');
       const preset =
         presetId === undefined ? undefined : (byId(state.presets, presetId) ?? notFound('preset', presetId));
+      const disks = diskSpecs(body);
+      if (disks && body.hdd_mib !== undefined) badRequest('give hdd_mib or disks, not both', 'hdd_mib');
+      const interfaces = interfaceSpecs(state, body);
       const cpu = preset?.cpu_number ?? int(body, 'cpu_number', true);
       const ram = preset?.ram_mib ?? int(body, 'ram_mib', true);
-      const hdd = preset?.disks[0]?.size_mib ?? int(body, 'hdd_mib', true);
+      // Explicit disks win over the preset's (real templates send both, the preset for CPU and memory).
+      const diskList = disks ?? [
+        { size_mib: preset?.disks[0]?.size_mib ?? int(body, 'hdd_mib', true), boot_order: 1, storage: 1 },
+      ];
       const nodeId =
         int(body, 'node') ?? state.nodes.find((n) => n.cluster === cluster.id)?.id ?? notFound('node', 'any');
+      const node = byId(state.nodes, nodeId) ?? notFound('node', nodeId);
+      if (node.cluster !== cluster.id) badRequest('the node is not in that cluster', 'node');
       const pools = body.ipv4_pool;
       if (pools !== undefined && (!Array.isArray(pools) || !pools.every(isInt)))
         badRequest('ipv4_pool must be a list of ids', 'ipv4_pool');
@@ -375,18 +481,29 @@ const routes: Route[] = [
         password: text(body, 'password') ?? '',
         ha_restore_on_fail: false,
         create_date: stamp(now),
+        balancer_mode: 'cluster',
+        interfaces: interfaces ?? [],
       };
       state.hosts.push(created);
-      state.disks.push({
-        id: state.nextId++,
-        name: `${name}-disk`,
-        host: id,
-        size_mib: hdd,
-        boot_order: 1,
-        storage: 1,
+      diskList.forEach((disk, index) => {
+        state.disks.push({
+          id: state.nextId++,
+          name: index === 0 ? `${name}-disk` : `${name}-disk${index + 1}`,
+          host: id,
+          size_mib: disk.size_mib,
+          boot_order: disk.boot_order ?? index + 1,
+          storage: disk.storage ?? 1,
+        });
       });
-      const count = typeof body.ipv4_number === 'number' ? body.ipv4_number : 1;
-      for (let i = 0; i < count; i++) allocateIp(state, id, pools as number[] | undefined);
+      if (interfaces && body.ipv4_number === undefined) {
+        // Addresses come from the interfaces: ip_count each, from the interface's pool.
+        for (const iface of interfaces)
+          for (let i = 0; i < iface.ip_count; i++)
+            allocateIp(state, id, iface.ippool === undefined ? undefined : [iface.ippool]);
+      } else {
+        const count = typeof body.ipv4_number === 'number' ? body.ipv4_number : 1;
+        for (let i = 0; i < count; i++) allocateIp(state, id, pools as number[] | undefined);
+      }
       const task = startTask(
         state,
         now,
@@ -397,6 +514,7 @@ const routes: Route[] = [
         () => {
           created.state = 'stopped';
         },
+        id,
       );
       return action(id, task, { recipe_task_list: [], recipe_task: null, spice_task: null });
     },
@@ -441,6 +559,7 @@ const routes: Route[] = [
         () => {
           target.state = before;
         },
+        target.id,
       );
       return action(target.id, task);
     },
@@ -451,14 +570,60 @@ const routes: Route[] = [
       path: re(`${HOST}/${verb}$`),
       handle: (ctx) => {
         const target = host(ctx);
-        jsonBody(ctx.req, verb === 'stop' ? ['force'] : []);
-        const task = startTask(ctx.state, ctx.now, `host_${verb}`, () => {
-          target.state = verb === 'stop' ? 'stopped' : 'active';
-        });
+        // `force` is accepted by stop and restart (aiovmmanager's README force-restarts); start takes none.
+        jsonBody(ctx.req, verb === 'start' ? [] : ['force']);
+        const task = startTask(
+          ctx.state,
+          ctx.now,
+          `host_${verb}`,
+          () => {
+            target.state = verb === 'stop' ? 'stopped' : 'active';
+          },
+          undefined,
+          target.id,
+        );
         return action(target.id, task, verb === 'restart' ? { start_task: task } : {});
       },
     }),
   ),
+  {
+    method: 'POST',
+    path: re(`${HOST}/migrate$`),
+    handle: (ctx) => {
+      const target = host(ctx);
+      const nodeId = int(jsonBody(ctx.req, ['node']), 'node', true);
+      const node = byId(ctx.state.nodes, nodeId) ?? notFound('node', nodeId);
+      if (node.cluster !== target.cluster) badRequest('the node is in another cluster', 'node');
+      if (node.id === target.node) badRequest('the VM is already on that node', 'node');
+      if (node.maintenance_mode || node.host_creation_blocked)
+        fail(400, VM_ERROR.conflict, 'the node accepts no VMs', { field: 'node' });
+      if (target.state !== 'active' && target.state !== 'stopped')
+        fail(400, VM_ERROR.conflict, `a ${target.state} VM cannot migrate`, { state: target.state });
+      const task = startTask(
+        ctx.state,
+        ctx.now,
+        'host_migrate',
+        () => {
+          target.node = node.id;
+        },
+        undefined,
+        target.id,
+      );
+      return action(target.id, task);
+    },
+  },
+  {
+    method: 'GET',
+    path: re(`${HOST}/history$`),
+    handle: (ctx) => {
+      const target = host(ctx);
+      const entries = ctx.state.tasks.filter((task) => task.host === target.id).map(historyView);
+      const answer = list(ctx.req, entries);
+      // vm-balancer reads `max_id`: the newest entry's id, so it can pick the task it just started.
+      const maxId = entries.reduce((max, entry) => Math.max(max, entry.id), 0);
+      return { body: { ...(answer.body as object), max_id: maxId } };
+    },
+  },
   {
     method: 'POST',
     path: re(`${HOST}/reinstall$`),
@@ -469,10 +634,17 @@ const routes: Route[] = [
       if (osId === undefined && body.image === undefined) badRequest('os or image is required', 'os');
       if (osId !== undefined && !byId(ctx.state.os, osId)) notFound('os', osId);
       const password = text(body, 'password');
-      const task = startTask(ctx.state, ctx.now, 'host_reinstall', () => {
-        if (osId !== undefined) target.os = osId;
-        if (password) target.password = password;
-      });
+      const task = startTask(
+        ctx.state,
+        ctx.now,
+        'host_reinstall',
+        () => {
+          if (osId !== undefined) target.os = osId;
+          if (password) target.password = password;
+        },
+        undefined,
+        target.id,
+      );
       return action(target.id, task);
     },
   },
@@ -494,11 +666,18 @@ const routes: Route[] = [
       const defer = body.defer as { action?: unknown } | undefined;
       if (defer !== undefined && defer?.action !== 'host_stop')
         badRequest('defer.action must be host_stop', 'defer');
-      const task = startTask(ctx.state, ctx.now, 'host_change_params', () => {
-        if (cpu !== undefined) target.cpu_number = cpu;
-        if (ram !== undefined) target.ram_mib = ram;
-        if (typeof bandwidth === 'number') target.net_bandwidth_mbitps = bandwidth;
-      });
+      const task = startTask(
+        ctx.state,
+        ctx.now,
+        'host_change_params',
+        () => {
+          if (cpu !== undefined) target.cpu_number = cpu;
+          if (ram !== undefined) target.ram_mib = ram;
+          if (typeof bandwidth === 'number') target.net_bandwidth_mbitps = bandwidth;
+        },
+        undefined,
+        target.id,
+      );
       return action(target.id, task);
     },
   },
@@ -509,9 +688,16 @@ const routes: Route[] = [
       const target = host(ctx);
       const password = text(jsonBody(ctx.req, ['password']), 'password', true);
       if (password.length < 6) badRequest('password is too short', 'password');
-      const task = startTask(ctx.state, ctx.now, 'host_change_password', () => {
-        target.password = password;
-      });
+      const task = startTask(
+        ctx.state,
+        ctx.now,
+        'host_change_password',
+        () => {
+          target.password = password;
+        },
+        undefined,
+        target.id,
+      );
       return action(target.id, task);
     },
   },
@@ -540,7 +726,7 @@ const routes: Route[] = [
       const v6 = bool(body, 'ipv6_enabled');
       if (v6 !== undefined) target.ipv6_enabled = v6;
       if (typeof body.ipv6_prefix === 'number') target.ipv6_prefix = body.ipv6_prefix;
-      return action(target.id, startTask(ctx.state, ctx.now, 'ip_change'));
+      return action(target.id, startTask(ctx.state, ctx.now, 'ip_change', undefined, undefined, target.id));
     },
   },
   {
@@ -616,7 +802,10 @@ const routes: Route[] = [
       const backupId = int(jsonBody(ctx.req, ['backup']), 'backup', true);
       const backup = byId(ctx.state.backups, backupId) ?? notFound('backup', backupId);
       if (backup.host !== target.id) badRequest('the backup belongs to another host', 'backup');
-      return action(target.id, startTask(ctx.state, ctx.now, 'host_restore'));
+      return action(
+        target.id,
+        startTask(ctx.state, ctx.now, 'host_restore', undefined, undefined, target.id),
+      );
     },
   },
   {
@@ -840,9 +1029,15 @@ const routes: Route[] = [
   {
     method: 'GET',
     path: /^\/vm\/v3\/task\/(\d+)$/,
-    handle: ({ state, params }) => ({
-      body: taskView(byId(state.tasks, Number(params[0])) ?? notFound('task', params[0])),
-    }),
+    handle: ({ state, params }) => {
+      // By task id, or by the consul id an action answered (they never collide: consul ids are far larger).
+      const id = Number(params[0]);
+      const task =
+        byId(state.tasks, id) ?? state.tasks.find((t) => t.consul_id === id) ?? notFound('task', params[0]);
+      const view = taskView(task);
+      // vm-balancer reads the status as `task.status`; the flat fields stay for everyone else.
+      return { body: { ...view, task: view } };
+    },
   },
   {
     method: 'POST',
@@ -885,7 +1080,9 @@ export function handleVmManager(req: SimRequest, state: VmManagerState, now: num
     };
   }
   tick(state, now);
-  const candidates = routes.filter((route) => route.path.test(req.path));
+  // The document's curl examples put the services under `/api` too (`/api/auth/v4/public/token`).
+  const path = req.path.startsWith('/api/') ? req.path.slice(4) : req.path;
+  const candidates = routes.filter((route) => route.path.test(path));
   if (candidates.length === 0)
     return errorResponse(new VmFailure(404, VM_ERROR.notFound, 'Unknown API function'));
   const route = candidates.find((candidate) => candidate.method === req.method);
@@ -910,11 +1107,11 @@ export function handleVmManager(req: SimRequest, state: VmManagerState, now: num
       account = token ? byId(state.accounts, token.accountId) : undefined;
       if (!token || !account) return fail(401, VM_ERROR.invalidToken, 'Invalid or expired token');
       token.lastUsed = now;
-      if (state.internal.some((fn) => fn.method === req.method && fn.path.test(req.path))) {
+      if (state.internal.some((fn) => fn.method === req.method && fn.path.test(path))) {
         return fail(401, VM_ERROR.externalAccess, 'Unauthorized');
       }
     }
-    const params = (route.path.exec(req.path) ?? []).slice(1);
+    const params = (route.path.exec(path) ?? []).slice(1);
     // Public routes have no caller; they never read `account`.
     return route.handle({ req, state, now, params, account: account as SimAccount, token });
   } catch (error) {

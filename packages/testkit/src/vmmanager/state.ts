@@ -41,6 +41,40 @@ export interface SimHost {
   password: string;
   ha_restore_on_fail: boolean;
   create_date: string;
+  /**
+   * Whether the cluster balancer may move the VM: `off`, or `cluster` (follow the cluster's setting). vm-balancer
+   * skips VMs whose `balancer_mode` is `off`.
+   */
+  balancer_mode: 'off' | 'cluster';
+  /** Network interfaces given at creation (`custom_interfaces`), as sent. */
+  interfaces: SimInterface[];
+}
+
+/** A VM network interface (`custom_interfaces` of `POST /vm/v3/host`). */
+export interface SimInterface {
+  model: string;
+  is_main_network: boolean;
+  bridge_id: number | undefined;
+  ip_count: number;
+  ippool: number | undefined;
+}
+
+/** A hypervisor node with the capacity figures balancers read. */
+export interface SimNode {
+  id: number;
+  name: string;
+  ip_addr: string;
+  state: string;
+  cluster: number;
+  /** Physical CPU cores. */
+  cpu_number: number;
+  /** Physical memory, MiB. */
+  ram_total_mib: number;
+  maintenance_mode: boolean;
+  host_creation_blocked: boolean;
+  /** Most VMs the node takes; 0 = no limit. */
+  host_limit: number;
+  qemu_version: string;
 }
 
 export interface SimDisk {
@@ -74,6 +108,8 @@ export interface SimTask {
   effect: (() => void) | undefined;
   /** Applied once when the task fails. */
   undo: (() => void) | undefined;
+  /** The VM the task acts on, for `GET /vm/v3/host/{id}/history`. */
+  host: number | undefined;
 }
 
 export interface SimBackup {
@@ -120,7 +156,7 @@ export interface VmManagerState {
     repository: string;
   }[];
   clusters: { id: number; name: string; type: string; virtualization_type: string }[];
-  nodes: { id: number; name: string; ip_addr: string; state: string; cluster: number }[];
+  nodes: SimNode[];
   ippools: { id: number; name: string; note: string }[];
   ipnets: { id: number; name: string; gateway: string; ippool: number; mask: number }[];
   /** Minutes an unused token lives (`/auth/v4/setting/token_ttl`). */
@@ -159,6 +195,22 @@ export function seedVmManager(options: { taskDelayMs?: number | undefined } = {}
     password: 'seeded-root-password',
     ha_restore_on_fail: false,
     create_date: created,
+    balancer_mode: 'cluster',
+    interfaces: [],
+    ...extra,
+  });
+  const node = (id: number, name: string, cluster: number, extra: Partial<SimNode>): SimNode => ({
+    id,
+    name,
+    ip_addr: `192.0.2.${id}`,
+    state: 'active',
+    cluster,
+    cpu_number: 8,
+    ram_total_mib: 32_768,
+    maintenance_mode: false,
+    host_creation_blocked: false,
+    host_limit: 0,
+    qemu_version: '7.2.0',
     ...extra,
   });
   return {
@@ -201,7 +253,7 @@ export function seedVmManager(options: { taskDelayMs?: number | undefined } = {}
         os: 2,
         account: 3,
       }),
-      host(4, 'lab-1', { comment: 'lab', cluster: 2, node: 3, os: 3, account: 1 }),
+      host(4, 'lab-1', { comment: 'lab', cluster: 2, node: 3, os: 3, account: 1, balancer_mode: 'off' }),
     ],
     disks: [
       { id: 1, name: 'web-1-disk', host: 1, size_mib: 20_480, boot_order: 1, storage: 1 },
@@ -268,9 +320,9 @@ export function seedVmManager(options: { taskDelayMs?: number | undefined } = {}
       { id: 2, name: "O'Brien lab (test)", type: 'kvm', virtualization_type: 'kvm' },
     ],
     nodes: [
-      { id: 1, name: 'node-1', ip_addr: '192.0.2.1', state: 'active', cluster: 1 },
-      { id: 2, name: 'node-2', ip_addr: '192.0.2.2', state: 'active', cluster: 1 },
-      { id: 3, name: 'lab-node', ip_addr: '192.0.2.3', state: 'active', cluster: 2 },
+      node(1, 'node-1', 1, {}),
+      node(2, 'node-2', 1, { cpu_number: 16, ram_total_mib: 65_536 }),
+      node(3, 'lab-node', 2, { cpu_number: 4, ram_total_mib: 16_384, qemu_version: '6.2.0' }),
     ],
     ippools: [
       { id: 1, name: 'Public pool', note: 'customer addresses' },

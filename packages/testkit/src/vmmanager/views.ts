@@ -1,5 +1,5 @@
 /** How the simulator presents its objects: full list elements, and the partial `GET /vm/v3/host/{id}`. */
-import type { SimHost, SimIp, SimTask, VmManagerState } from './state.js';
+import type { SimHost, SimIp, SimNode, SimTask, VmManagerState } from './state.js';
 
 const byId = <T extends { id: number }>(items: readonly T[], id: number | undefined) =>
   items.find((item) => item.id === id);
@@ -56,6 +56,10 @@ export function hostView(state: VmManagerState, host: SimHost) {
       .map((ip) => ({ id: ip.id, ip: ip.ip_addr, interface: 'public' })),
     ip6: [],
     ipv6_enabled: host.ipv6_enabled,
+    balancer_mode: host.balancer_mode,
+    iso_mounted: false,
+    snapshot_count: 0,
+    interfaces: host.interfaces.map((iface, index) => ({ id: host.id * 100 + index, ...iface })),
   };
 }
 
@@ -100,12 +104,44 @@ export function accountView(state: VmManagerState, id: number) {
   };
 }
 
-export function nodeView(state: VmManagerState, node: VmManagerState['nodes'][number]) {
+/**
+ * A node with its capacity: `cpu {number, used}` (cores, vCPUs given to VMs), `ram_mib {total, allocated}` and
+ * `vm {total}`, the shape vm-balancer reads, computed from the VMs on the node.
+ */
+export function nodeView(state: VmManagerState, node: SimNode) {
   const cluster = byId(state.clusters, node.cluster);
+  const hosts = state.hosts.filter((host) => host.node === node.id);
   return {
-    ...node,
+    id: node.id,
+    name: node.name,
+    ip_addr: node.ip_addr,
+    state: node.state,
     cluster: cluster ? { id: cluster.id, name: cluster.name } : null,
-    host_count: state.hosts.filter((host) => host.node === node.id).length,
+    host_count: hosts.length,
+    cpu: { number: node.cpu_number, used: hosts.reduce((sum, host) => sum + host.cpu_number, 0) },
+    ram_mib: {
+      total: node.ram_total_mib,
+      allocated: hosts.reduce((sum, host) => sum + host.ram_mib, 0),
+    },
+    vm: { total: hosts.length },
+    maintenance_mode: node.maintenance_mode,
+    host_creation_blocked: node.host_creation_blocked,
+    host_limit: node.host_limit,
+    qemu_version: node.qemu_version,
+  };
+}
+
+/**
+ * One entry of `GET /vm/v3/host/{id}/history`: a task that acted on the VM. `task` is the task's consul id (as
+ * action answers give it), `state` its status (`running`, `complete`, `fail`).
+ */
+export function historyView(task: SimTask) {
+  return {
+    id: task.id,
+    name: task.name,
+    state: task.status === 'created' ? 'running' : task.status,
+    task: task.consul_id,
+    date_create: task.registration_time,
   };
 }
 
@@ -120,3 +156,14 @@ export function backupView(state: VmManagerState, backup: VmManagerState['backup
 }
 
 export { byId };
+
+/** A user of the auth service (`GET /auth/v4/user`): no password, roles as a list. */
+export function userView(account: VmManagerState['accounts'][number]) {
+  return {
+    id: account.id,
+    email: account.email,
+    state: account.state,
+    roles: account.roles,
+    auth_source: account.auth_source,
+  };
+}

@@ -87,7 +87,7 @@ describe('the ispmanager simulator', () => {
     });
   });
 
-  it('.edit without sok returns the form, with sok saves; group actions need sok', async () => {
+  it('.edit without sok returns the form, with sok saves; group actions run without sok', async () => {
     await using sim = await createIspManagerSimulator().start();
     const url = `${sim.url}/ispmgr`;
     const form = await post(url, {
@@ -109,20 +109,14 @@ describe('the ispmanager simulator', () => {
     });
     expect(saved.text).toContain('<ok/>');
     expect(sim.state.user.find((u) => u.name === 'alice')?.fullname).toBe('Changed');
-    const confirm = await post(url, {
+    // The document: removing, enabling or disabling an object answers <ok/>; it asks for no sok.
+    const suspended = await post(url, {
       func: 'user.suspend',
       out: 'xml',
       authinfo: AUTHINFO,
       elid: 'alice, www-root',
     });
-    expect(confirm.text).toContain('<doc func="confirm">');
-    await post(url, {
-      func: 'user.suspend',
-      out: 'xml',
-      authinfo: AUTHINFO,
-      elid: 'alice, www-root',
-      sok: 'ok',
-    });
+    expect(suspended.text).toContain('<ok/>');
     expect(sim.state.user.map((u) => u.active)).toEqual(['off', 'off']);
     const missing = await post(url, {
       func: 'user.delete',
@@ -181,12 +175,110 @@ describe('the ispmanager simulator', () => {
     expect(denied.text).toContain('type="access"');
   });
 
-  it('answers HTML without out=, and serves HTTPS with the test certificate', async () => {
+  it('answers HTML without out= (the call is carried out), and serves HTTPS with the test certificate', async () => {
     await using sim = await createIspManagerSimulator({ tls: true }).start();
     expect(sim.url).toMatch(/^https:/);
     const html = await post(`${sim.url}/ispmgr`, { func: 'user', authinfo: AUTHINFO }, tlsAgent);
     expect(html.type).toContain('text/html');
+    expect(html.text).toContain('<td>alice</td>');
+    const deleted = await post(
+      `${sim.url}/ispmgr`,
+      { func: 'user.delete', elid: 'alice', authinfo: AUTHINFO },
+      tlsAgent,
+    );
+    expect(deleted.text).toContain('<div class="ok">OK</div>');
+    expect(sim.state.user.some((u) => u.name === 'alice')).toBe(false);
+    const login = await post(`${sim.url}/ispmgr`, { func: 'user', authinfo: 'root:wrong' }, tlsAgent);
+    expect(login.text).toContain('<form id="login">');
     const sandbox = ispmanagerSandbox.settings?.(sim.url);
     expect(sandbox?.ISPMANAGER_URL).toBe(`${sim.url}/ispmgr`);
+  });
+
+  it('deletes a DNS record without sok (how certbot hooks clean up) and answers ok', async () => {
+    await using sim = await createIspManagerSimulator().start();
+    const url = `${sim.url}/dnsmgr`;
+    const added = await post(url, {
+      func: 'domain.record.edit',
+      out: 'sjson',
+      authinfo: AUTHINFO,
+      elid: '',
+      plid: 'example.com',
+      name: '_acme-challenge',
+      rtype: 'txt',
+      ttl: '3600',
+      value: 'token-1',
+      sok: 'ok',
+    });
+    expect(JSON.parse(added.text).doc.ok).toEqual({});
+    const removed = await post(url, {
+      func: 'domain.record.delete',
+      out: 'sjson',
+      authinfo: AUTHINFO,
+      plid: 'example.com',
+      elid: '_acme-challenge.example.com. TXT  token-1',
+    });
+    expect(JSON.parse(removed.text).doc.ok).toEqual({});
+    expect(sim.state.record.some((r) => r.value === 'token-1')).toBe(false);
+  });
+
+  it('asks for confirmation without sok only when set up to (confirmActions)', async () => {
+    await using sim = await createIspManagerSimulator({ confirmActions: true }).start();
+    const url = `${sim.url}/ispmgr`;
+    const asked = await post(url, { func: 'user.suspend', out: 'xml', authinfo: AUTHINFO, elid: 'alice' });
+    expect(asked.text).toContain('<doc func="confirm">');
+    expect(sim.state.user.find((u) => u.name === 'alice')?.active).toBe('on');
+  });
+
+  it('answers out=JSONdata, out=text and out=devel as the document lists them', async () => {
+    await using sim = await createIspManagerSimulator().start();
+    const url = `${sim.url}/ispmgr`;
+    const data = await post(url, { func: 'user', out: 'JSONdata', authinfo: AUTHINFO });
+    expect(data.type).toContain('application/json');
+    const rows = JSON.parse(data.text);
+    expect(Array.isArray(rows)).toBe(true);
+    expect(rows[0]).toMatchObject({ name: 'www-root', active: 'on' });
+    const okData = await post(url, {
+      func: 'user.suspend',
+      out: 'JSONdata',
+      authinfo: AUTHINFO,
+      elid: 'alice',
+    });
+    expect(okData.text).toContain('"ok":""');
+    const errData = await post(url, {
+      func: 'user.delete',
+      out: 'JSONdata',
+      authinfo: AUTHINFO,
+      elid: 'ghost',
+    });
+    expect(JSON.parse(errData.text)).toMatchObject({ error: { type: 'missed', object: 'user' } });
+    const text = await post(url, { func: 'user', out: 'text', authinfo: AUTHINFO });
+    expect(text.type).toContain('text/plain');
+    expect(text.text).toMatch(/^name=www-root .*active=on/m);
+    const okText = await post(url, { func: 'user.resume', out: 'text', authinfo: AUTHINFO, elid: 'alice' });
+    expect(okText.text).toBe('OK\n');
+    const errText = await post(url, { func: 'user.delete', out: 'text', authinfo: AUTHINFO, elid: 'ghost' });
+    expect(errText.text).toMatch(/^ERROR missed\(user\): /);
+    const devel = await post(url, { func: 'user', out: 'devel', authinfo: AUTHINFO });
+    expect(devel.text).toContain('<name>alice</name>');
+    expect(devel.text).toContain('<metadata name="user" type="list"/>');
+  });
+
+  it('the demo password needs no URL encoding; the tricky administrator does', async () => {
+    expect(ISPMANAGER_DEMO.password).toMatch(/^[A-Za-z0-9-]+$/);
+    await using sim = await createIspManagerSimulator().start();
+    // Pasted unencoded into a form body, as shell hooks do.
+    const response = await request(`${sim.url}/ispmgr`, {
+      method: 'POST',
+      dispatcher: agent,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `authinfo=${ISPMANAGER_DEMO.username}:${ISPMANAGER_DEMO.password}&out=xml&func=whoami`,
+    });
+    expect(await response.body.text()).toContain('<user name="root"');
+    const tricky = await post(`${sim.url}/ispmgr`, {
+      func: 'whoami',
+      out: 'xml',
+      authinfo: `${ISPMANAGER_DEMO.trickyUser}:${ISPMANAGER_DEMO.trickyPassword}`,
+    });
+    expect(tricky.text).toContain('<user name="encoder"');
   });
 });
