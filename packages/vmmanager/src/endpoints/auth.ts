@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { listFilterShape } from '../filter.js';
 import { vmEndpoint } from '../route.js';
-import { Num, Text } from '../schemas/common.js';
-import { TokenObject } from '../schemas/objects.js';
+import { listOf, Num, Text } from '../schemas/common.js';
+import { AuthUser, TokenObject } from '../schemas/objects.js';
 
 /** Authentication service v4 (`/auth/v4`). */
 export const auth = {
@@ -73,6 +74,16 @@ export const auth = {
       effect: 'action',
       // Starts or restores something; destroys nothing, so no confirmation is asked.
       destructive: false,
+    }),
+  },
+  user: {
+    list: vmEndpoint({
+      summary: 'List the users of the auth service (administrators only).',
+      description: "Filter on email, state or roles, e.g. cp('roles', '%@admin%').",
+      route: { method: 'GET', path: '/auth/v4/user', filter: true },
+      input: z.strictObject(listFilterShape),
+      output: listOf(AuthUser),
+      effect: 'read',
     }),
   },
   whoami: vmEndpoint({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { listFilterShape } from '../filter.js';
 import { vmEndpoint } from '../route.js';
 import { ActionResult, Defer, DomainName, idField, listOf, Num, Password, Text } from '../schemas/common.js';
-import { Backup, Host, IpAddress } from '../schemas/objects.js';
+import { Backup, HistoryEntry, Host, IpAddress } from '../schemas/objects.js';
 
 const hostId = idField('VM', 'vmmanager_host_list');
 const taskHint = 'Answers a task id for vmmanager_task_wait.';
@@ -17,6 +17,23 @@ const SendEmailMode = z
   .enum(['default', 'saved', 'disabled'])
   .describe('E-mail the owner the access details');
 
+/** One disk of a new VM (`disks` of `POST /vm/v3/host`). */
+const NewDisk = z.strictObject({
+  size_mib: z.int().min(1024).describe('Disk size in MiB'),
+  boot_order: z.int().min(1).max(16).optional().describe('Boot order, 1 first'),
+  storage: z.int().positive().optional().describe('Storage id'),
+  tags: z.array(z.string().min(1).max(100)).max(20).optional().describe('Storage tags'),
+});
+
+/** One network interface of a new VM (`custom_interfaces` of `POST /vm/v3/host`). */
+const NewInterface = z.strictObject({
+  model: z.enum(['virtio', 'e1000', 'rtl8139']).optional().describe('Virtual NIC model'),
+  is_main_network: z.boolean().optional().describe('The main interface (default route)'),
+  bridge_id: z.int().positive().optional().describe('Bridge id on the node'),
+  ip_count: z.int().min(0).max(256).optional().describe('IPv4 addresses for this interface'),
+  ippool: z.int().positive().optional().describe('IP pool for them (from vmmanager_ippool_list)'),
+});
+
 const CreateHostInput = z
   .strictObject({
     name: HostName.describe('VM name'),
@@ -27,7 +44,18 @@ const CreateHostInput = z
     preset: z.int().positive().optional().describe('Preset id (from vmmanager_preset_list)'),
     cpu_number: z.int().min(1).max(512).optional().describe('Virtual CPUs'),
     ram_mib: z.int().min(128).max(4_194_304).optional().describe('Memory in MiB'),
-    hdd_mib: z.int().min(1024).optional().describe('Main disk size in MiB'),
+    hdd_mib: z.int().min(1024).optional().describe('Main disk size in MiB (or give disks)'),
+    disks: z
+      .array(NewDisk)
+      .min(1)
+      .max(16)
+      .optional()
+      .describe('Disks, instead of hdd_mib or the preset disk'),
+    custom_interfaces: z
+      .array(NewInterface)
+      .max(8)
+      .optional()
+      .describe('Network interfaces; their ip_count replaces ipv4_number'),
     password: Password.optional().describe('Root password'),
     domain: DomainName.optional().describe('Domain name'),
     node: z.int().positive().optional().describe('Node id (from vmmanager_node_list)'),
@@ -46,11 +74,20 @@ const CreateHostInput = z
     message: 'give exactly one of os and image',
     path: ['os'],
   })
+  .refine((input) => input.hdd_mib === undefined || input.disks === undefined, {
+    message: 'give hdd_mib or disks, not both',
+    path: ['hdd_mib'],
+  })
   .refine(
     (input) =>
       input.preset !== undefined ||
-      (input.cpu_number !== undefined && input.ram_mib !== undefined && input.hdd_mib !== undefined),
-    { message: 'without a preset, cpu_number, ram_mib and hdd_mib are required', path: ['preset'] },
+      (input.cpu_number !== undefined &&
+        input.ram_mib !== undefined &&
+        (input.hdd_mib !== undefined || input.disks !== undefined)),
+    {
+      message: 'without a preset, cpu_number, ram_mib and hdd_mib (or disks) are required',
+      path: ['preset'],
+    },
   );
 
 /** Virtual machines (`/vm/v3/host`). */
@@ -74,7 +111,7 @@ export const host = {
   }),
   create: vmEndpoint({
     summary: 'Create a VM.',
-    description: `Give os or image, and preset or cpu_number, ram_mib and hdd_mib. ${taskHint}`,
+    description: `Give os or image, and preset or cpu_number, ram_mib and hdd_mib or disks. ${taskHint}`,
     route: { method: 'POST', path: '/vm/v3/host', wireNames: { owner_account: 'account' } },
     input: CreateHostInput,
     output: ActionResult,
@@ -131,10 +168,33 @@ export const host = {
     summary: 'Restart a VM.',
     description: taskHint,
     route: { method: 'POST', path: '/vm/v3/host/{host_id}/restart' },
-    input: z.strictObject({ host_id: hostId }),
+    input: z.strictObject({
+      host_id: hostId,
+      force: z.boolean().optional().describe('Hard reset, no clean reboot'),
+    }),
     output: ActionResult,
     effect: 'action',
     idempotent: true,
+  }),
+  migrate: vmEndpoint({
+    summary: 'Move a VM to another node of its cluster.',
+    description: `The node comes from vmmanager_node_list (same cluster). ${taskHint}`,
+    route: { method: 'POST', path: '/vm/v3/host/{host_id}/migrate' },
+    input: z.strictObject({
+      host_id: hostId,
+      node: z.int().positive().describe('Target node id (from vmmanager_node_list)'),
+    }),
+    output: ActionResult,
+    effect: 'action',
+  }),
+  history: vmEndpoint({
+    summary: 'List the operations run on a VM (its task history).',
+    description:
+      'Each entry names the task (e.g. host_migrate), its state and task id for vmmanager_task_get.',
+    route: { method: 'GET', path: '/vm/v3/host/{host_id}/history' },
+    input: z.strictObject({ host_id: hostId }),
+    output: listOf(HistoryEntry).extend({ max_id: Num.describe("the newest entry's id") }),
+    effect: 'read',
   }),
   reinstall: vmEndpoint({
     summary: 'Reinstall the OS of a VM, erasing its disk.',

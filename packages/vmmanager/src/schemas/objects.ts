@@ -27,8 +27,18 @@ export const Host = z.looseObject({
   disk: z.looseObject({ id: Num, disk_mib: Num }).nullish(),
   ip4: z.array(IpShort).nullish(),
   ip6: z.array(IpShort).nullish(),
+  balancer_mode: Text.describe('off: the cluster balancer leaves it alone'),
 });
 export type Host = z.infer<typeof Host>;
+
+/** One entry of a VM's history (`/vm/v3/host/{id}/history`). */
+export const HistoryEntry = z.looseObject({
+  id: Id,
+  name: Text.describe('task name, e.g. host_migrate'),
+  state: Text.describe('running, complete or fail'),
+  task: z.union([z.number(), z.string()]).nullish().describe('task id'),
+  date_create: Text,
+});
 
 /** A virtual disk. */
 export const Disk = z.looseObject({
@@ -84,6 +94,26 @@ export const Node = z.looseObject({
   state: Text,
   cluster: Ref,
   host_count: Num,
+  cpu: z.looseObject({ number: Num, used: Num }).nullish().describe('cores, and vCPUs given to VMs'),
+  ram_mib: z
+    .preprocess(
+      (value) => (typeof value === 'number' ? { total: value } : value),
+      z.looseObject({ total: Num, allocated: Num }).nullish(),
+    )
+    .describe('memory, and memory given to VMs (MiB)'),
+  vm: z.looseObject({ total: Num }).nullish(),
+  maintenance_mode: z.boolean().nullish(),
+  host_creation_blocked: z.boolean().nullish(),
+  host_limit: Num,
+});
+
+/** A user of the auth service (`/auth/v4/user`). */
+export const AuthUser = z.looseObject({
+  id: Id,
+  email: Text,
+  state: Text,
+  roles: z.array(z.string()).nullish(),
+  auth_source: Text,
 });
 
 /** A user account. */
