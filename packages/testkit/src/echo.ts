@@ -15,8 +15,8 @@ const DEFAULT_JSON_ITEMS = 10;
  * - any other path answers 200 with `{ method, path, query, headers, body }` of the request, without
  *   `authorization`, `cookie` and `proxy-authorization` headers.
  */
-export function createEchoSimulator(): Simulator<undefined> {
-  return createSimulator({ name: 'echo', handler: echo });
+export function createEchoSimulator(options: { tls?: boolean } = {}): Simulator<undefined> {
+  return createSimulator({ name: 'echo', handler: echo, ...(options.tls && { tls: true }) });
 }
 
 function echo(req: SimRequest): SimResponse {

@@ -15,11 +15,11 @@ export async function unusedPort(): Promise<number> {
   return port;
 }
 
-/** Listens on an ephemeral loopback port and returns it. */
-export function listen(server: Server): Promise<number> {
+/** Listens on a loopback port (0, the default: one the kernel picks) and returns it. */
+export function listen(server: Server, port = 0): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, LOOPBACK, () => {
+    server.listen(port, LOOPBACK, () => {
       server.off('error', reject);
       resolve((server.address() as AddressInfo).port);
     });

@@ -1,3 +1,4 @@
+import { CONTROL_PATH } from './control.js';
 import { createEchoSimulator } from './echo.js';
 import { ispmanagerSandbox } from './ispmanager/index.js';
 import { lunanodeSandbox } from './lunanode/index.js';
@@ -5,37 +6,95 @@ import type { Simulator } from './simulator.js';
 import { tuxcareSandbox } from './tuxcare/index.js';
 import { vmmanagerSandbox } from './vmmanager/index.js';
 
+/** How the sandbox asks an entry for its simulator. */
+export interface SandboxCreateOptions {
+  /** Serve HTTPS with {@link testCertificate}. */
+  tls?: boolean;
+}
+
+/** Where a client's CA file setting should point, when the sandbox serves HTTPS. */
+export interface SandboxSettingsContext {
+  /** Path of the PEM file holding the sandbox's certificate (its own CA), if one was written. */
+  caFile?: string | undefined;
+}
+
 /** A simulator the sandbox starts. */
 export interface SandboxEntry {
   readonly name: string;
-  readonly create: () => Simulator<unknown>;
+  readonly create: (options?: SandboxCreateOptions) => Simulator<unknown>;
   /**
    * The client settings that point at this simulator, keyed like the vendor's environment variables
    * (`TUXCARE_BASE_URL`, `TUXCARE_LOGIN`, ...), so a consumer such as the MCP server connects without
    * knowing the vendor.
    */
-  readonly settings?: ((url: string) => Readonly<Record<string, string>>) | undefined;
+  readonly settings?:
+    | ((url: string, context?: SandboxSettingsContext) => Readonly<Record<string, string>>)
+    | undefined;
+  /** Its fixed port is the port base plus this (`x-sandbox` default base {@link SANDBOX_PORT_BASE}). */
+  readonly portOffset?: number | undefined;
+  /** Where the API lives under the origin (`/api`, `/ispmgr`, or '' for the root). */
+  readonly basePath?: string | undefined;
+  /** The demo credentials, as a user types them (all public; they only open the loopback simulator). */
+  readonly credentials?: Readonly<Record<string, string>> | undefined;
+  /** A first request to try, as a shell command; `{url}` is the origin. */
+  readonly curl?: string | undefined;
 }
 
 /** A running simulator as the sandbox reports it. */
 export interface SandboxSimulator {
   readonly name: string;
+  /** The origin, `http(s)://127.0.0.1:<port>`. */
   readonly url: string;
+  /** The origin plus the entry's base path: what a client takes as its base URL. */
+  readonly baseUrl: string;
+  readonly port: number;
   /** Client settings for this simulator (empty for simulators without a client, such as echo). */
   readonly settings: Readonly<Record<string, string>>;
+  /** Demo credentials (empty when none are needed). */
+  readonly credentials: Readonly<Record<string, string>>;
+  /** The control path: `GET {control}/log`, `POST {control}/reset`. */
+  readonly control: string;
+  /** A first request to try, if the entry has one. */
+  readonly curl?: string | undefined;
+}
+
+/** Options of {@link startSandbox}. */
+export interface SandboxOptions {
+  /**
+   * Listen on fixed ports, `portBase + entry.portOffset`. Default: ephemeral ports (what an embedding process
+   * such as the MCP server wants, so two sandboxes never collide).
+   */
+  portBase?: number;
+  /** Serve every simulator over HTTPS with {@link testCertificate}. */
+  tls?: boolean;
+  /** The CA file the settings should name (the sandbox CLI writes the certificate there). */
+  caFile?: string;
 }
 
 /** A running sandbox. */
 export interface Sandbox {
   /** In registry order. */
   readonly simulators: readonly SandboxSimulator[];
+  /** Whether the simulators serve HTTPS. */
+  readonly tls: boolean;
   /** Stops every simulator. */
   stop(): Promise<void>;
 }
 
+/** The default port base of `x-sandbox`: echo 4100, TuxCare 4101, LunaNode 4102, ISPmanager 4103, VMmanager 4104. */
+export const SANDBOX_PORT_BASE = 4100;
+
+const echoSandbox: SandboxEntry = {
+  name: 'echo',
+  create: (options) => createEchoSimulator(options),
+  portOffset: 0,
+  basePath: '',
+  curl: "curl -s '{url}/hello?from=sandbox'",
+};
+
 /** The simulators `startSandbox()` starts. Vendor simulators add their entry here. */
 export const sandboxSimulators: SandboxEntry[] = [
-  { name: 'echo', create: createEchoSimulator },
+  echoSandbox,
   tuxcareSandbox,
   lunanodeSandbox,
   ispmanagerSandbox,
@@ -43,17 +102,42 @@ export const sandboxSimulators: SandboxEntry[] = [
 ];
 
 /**
- * Starts every simulator of `entries` (default {@link sandboxSimulators}) on its own loopback port. If one
- * fails to start, the ones already running are stopped before the error is rethrown.
+ * Starts every simulator of `entries` (default {@link sandboxSimulators}), on ephemeral loopback ports unless
+ * `options.portBase` is given. If one fails to start, the ones already running are stopped before the error is
+ * rethrown (a port in use names the port).
  */
-export async function startSandbox(entries: readonly SandboxEntry[] = sandboxSimulators): Promise<Sandbox> {
+export async function startSandbox(
+  entries: readonly SandboxEntry[] = sandboxSimulators,
+  options: SandboxOptions = {},
+): Promise<Sandbox> {
   const running: Simulator<unknown>[] = [];
   const simulators: SandboxSimulator[] = [];
+  const tls = options.tls ?? false;
   try {
-    for (const entry of entries) {
-      const sim = await entry.create().start();
+    for (const [index, entry] of entries.entries()) {
+      const port = options.portBase === undefined ? 0 : options.portBase + (entry.portOffset ?? index);
+      const sim = entry.create(tls ? { tls } : {});
+      try {
+        await sim.start({ port });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+          throw new Error(
+            `${entry.name}: port ${port} on 127.0.0.1 is in use; choose other ports with --port-base`,
+          );
+        }
+        throw error;
+      }
       running.push(sim);
-      simulators.push({ name: entry.name, url: sim.url, settings: entry.settings?.(sim.url) ?? {} });
+      simulators.push({
+        name: entry.name,
+        url: sim.url,
+        baseUrl: `${sim.url}${entry.basePath ?? ''}`,
+        port: sim.port,
+        settings: entry.settings?.(sim.url, { caFile: options.caFile }) ?? {},
+        credentials: entry.credentials ?? {},
+        control: `${sim.url}${CONTROL_PATH}`,
+        curl: entry.curl?.replaceAll('{url}', sim.url),
+      });
     }
   } catch (error) {
     await Promise.allSettled(running.map((sim) => sim.stop()));
@@ -61,24 +145,9 @@ export async function startSandbox(entries: readonly SandboxEntry[] = sandboxSim
   }
   return {
     simulators,
+    tls,
     stop: async () => {
       await Promise.all(running.map((sim) => sim.stop()));
     },
   };
-}
-
-/** The text the sandbox CLI prints once everything listens. */
-export function sandboxBanner(simulators: readonly SandboxSimulator[]): string {
-  const width = Math.max(0, ...simulators.map((sim) => sim.name.length));
-  const first = simulators[0];
-  return [
-    '@x sandbox: vendor API simulators on loopback ports. No vendor accounts or credentials needed.',
-    '',
-    ...simulators.map((sim) => `  ${sim.name.padEnd(width)}  ${sim.url}`),
-    '',
-    ...(first ? ['Try:', `  curl -s '${first.url}/hello?from=sandbox'`, ''] : []),
-    'The MCP server will replace this as `npm start` once it lands.',
-    'Ctrl+C to stop.',
-    '',
-  ].join('\n');
 }

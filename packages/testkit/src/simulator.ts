@@ -8,6 +8,7 @@ import {
 import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
+import { CONTROL_PATH, control } from './control.js';
 import { type Fault, type FaultInjector, FaultQueue } from './faults.js';
 import { close, LOOPBACK, listen } from './ports.js';
 import { createSimRequest, readBody, type SimRequest } from './request.js';
@@ -70,8 +71,11 @@ export interface SimulatorStats {
 /** A vendor API simulator listening on an ephemeral loopback port. `await using` stops it. */
 export interface Simulator<S> extends AsyncDisposable {
   readonly name: string;
-  /** Listens on 127.0.0.1 with a port the kernel picks. Resolves to the simulator itself. */
-  start(): Promise<Simulator<S>>;
+  /**
+   * Listens on 127.0.0.1, on `options.port` or (by default) a port the kernel picks. Resolves to the simulator
+   * itself; a port in use rejects with Node's `EADDRINUSE` error.
+   */
+  start(options?: StartOptions): Promise<Simulator<S>>;
   /** Closes the server and every open socket (idle keep-alive, hung and streaming ones) at once. */
   stop(): Promise<void>;
   /** The origin, e.g. `http://127.0.0.1:34567` (`https://` with TLS). Throws unless started. */
@@ -87,6 +91,12 @@ export interface Simulator<S> extends AsyncDisposable {
   readonly faults: FaultInjector;
   /** Re-seeds the state and clears log, stats and faults. */
   reset(): void;
+}
+
+/** Options of {@link Simulator.start}. */
+export interface StartOptions {
+  /** A fixed port (the sandbox's); default 0, an ephemeral one. */
+  port?: number;
 }
 
 const DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
@@ -127,13 +137,13 @@ class LoopbackSimulator<S> implements Simulator<S> {
     this.state = this.#seed();
   }
 
-  async start(): Promise<Simulator<S>> {
+  async start(options: StartOptions = {}): Promise<Simulator<S>> {
     if (this.#server !== undefined) throw new Error(`simulator "${this.name}" is already started`);
     const server = this.#createServer();
     this.#server = server;
     this.#lifetime = new AbortController();
     try {
-      this.#port = await listen(server);
+      this.#port = await listen(server, options.port ?? 0);
     } catch (error) {
       this.#server = undefined;
       throw error;
@@ -216,6 +226,10 @@ class LoopbackSimulator<S> implements Simulator<S> {
       const limit = this.#options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
       const body = await readBody(raw, limit);
       const req = createSimRequest(raw, body ?? Buffer.alloc(0), this.url);
+      // The control path is the sandbox user's, not the client's: never logged, never faulted.
+      if (req.path === CONTROL_PATH || req.path.startsWith(`${CONTROL_PATH}/`)) {
+        return sendResponse(res, control(this, req, raw.socket.remoteAddress));
+      }
       if (body === undefined) {
         this.#record(req, undefined);
         // The rest of the body stays unread, so the connection cannot carry another request.

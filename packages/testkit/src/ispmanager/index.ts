@@ -67,10 +67,15 @@ export function createIspManagerSimulator(
 /** The sandbox entry: the simulator and the client settings (demo administrator, session auth off). */
 export const ispmanagerSandbox: SandboxEntry = {
   name: 'ispmanager',
-  create: () => createIspManagerSimulator(),
-  settings: (url) => ({
+  create: (options) => createIspManagerSimulator(options?.tls ? { tls: true } : {}),
+  settings: (url, context) => ({
     ISPMANAGER_URL: `${url}/ispmgr`,
     ISPMANAGER_USERNAME: ISPMANAGER_DEMO.username,
     ISPMANAGER_PASSWORD: ISPMANAGER_DEMO.password,
+    ...(context?.caFile && url.startsWith('https:') && { ISPMANAGER_CA_FILE: context.caFile }),
   }),
+  portOffset: 3,
+  basePath: '/ispmgr',
+  credentials: { username: ISPMANAGER_DEMO.username, password: ISPMANAGER_DEMO.password },
+  curl: `curl -s '{url}/ispmgr' -d 'authinfo=${ISPMANAGER_DEMO.username}:${ISPMANAGER_DEMO.password}&out=xml&func=user'`,
 };

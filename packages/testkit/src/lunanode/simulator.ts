@@ -39,6 +39,8 @@ export interface LunaNodeSimulatorOptions {
   nonceToleranceSeconds?: number;
   /** Serve the legacy API (`api_key` in the query string) at the base path; default true. */
   legacy?: boolean;
+  /** Serve HTTPS (`true`: the test certificate), as the real API (https only) does. */
+  tls?: boolean | { key: string; cert: string };
 }
 
 /** Every category and its actions, keyed by the exact wire names. */
@@ -130,6 +132,7 @@ export function createLunaNodeSimulator(options: LunaNodeSimulatorOptions = {}):
 
   return createSimulator<LunaNodeState>({
     name: 'lunanode',
+    ...(options.tls !== undefined && { tls: options.tls }),
     seed: () => seedLunaNodeState(now()),
     handler: (req, { state }) => handler(req, state),
   });
@@ -172,10 +175,15 @@ function settle(state: LunaNodeState, now: number): void {
 /** The sandbox entry: the simulator plus the client settings (demo token, base URL) that reach it. */
 export const lunanodeSandbox: SandboxEntry = {
   name: 'lunanode',
-  create: () => createLunaNodeSimulator() as Simulator<unknown>,
+  create: (options) => createLunaNodeSimulator(options?.tls ? { tls: true } : {}) as Simulator<unknown>,
   settings: (url) => ({
     LUNANODE_API_ID: LUNANODE_DEMO_API_ID,
     LUNANODE_API_KEY: LUNANODE_DEMO_API_KEY,
     LUNANODE_BASE_URL: `${url}/api`,
   }),
+  portOffset: 2,
+  basePath: '/api',
+  credentials: { api_id: LUNANODE_DEMO_API_ID, api_key: LUNANODE_DEMO_API_KEY },
+  // The legacy form (api_key in the query) needs no signature, so curl alone can call it.
+  curl: `curl -s '{url}/api/?api_id=${LUNANODE_DEMO_API_ID}&api_key=${LUNANODE_DEMO_API_KEY}&category=vm&action=list'`,
 };

@@ -109,10 +109,15 @@ export function createTuxCareSimulator(options: TuxCareSimulatorOptions = {}): T
 /** The sandbox entry: the simulator plus the client settings that point at it (demo credentials are public). */
 export const tuxcareSandbox: SandboxEntry = {
   name: 'tuxcare',
-  create: () => createTuxCareSimulator() as Simulator<unknown>,
+  create: (options) => createTuxCareSimulator(options?.tls ? { tls: true } : {}) as Simulator<unknown>,
   settings: (url) => ({
     TUXCARE_LOGIN: TUXCARE_DEMO_ACCOUNT.login,
     TUXCARE_SECRET_KEY: TUXCARE_DEMO_ACCOUNT.secretKey,
     TUXCARE_BASE_URL: `${url}/api`,
   }),
+  portOffset: 1,
+  basePath: '/api',
+  credentials: { login: TUXCARE_DEMO_ACCOUNT.login, secret_key: TUXCARE_DEMO_ACCOUNT.secretKey },
+  // The token is login|ts|sha1(secret+ts); the status call needs none.
+  curl: "curl -s '{url}/api/status.json'",
 };

@@ -34,8 +34,8 @@ export interface VmManagerSimulatorOptions {
   taskDelayMs?: number;
   /** Clock for token expiry and tasks (default `Date.now`). */
   now?: () => number;
-  /** Serve HTTPS with the test certificate. */
-  tls?: boolean;
+  /** Serve HTTPS (`true`: the test certificate, or your own PEM key and certificate). */
+  tls?: boolean | { key: string; cert: string };
 }
 
 /** Creates the VMmanager simulator (call `start()`); the demo administrator is {@link VMMANAGER_DEMO_EMAIL}. */
@@ -76,10 +76,19 @@ export const vmmanagerControls = {
 /** The sandbox entry: the simulator and the client settings that point at it (demo administrator). */
 export const vmmanagerSandbox: SandboxEntry = {
   name: 'vmmanager',
-  create: () => createVmManagerSimulator({ taskDelayMs: 1_500 }) as Simulator<unknown>,
-  settings: (url) => ({
+  create: (options) =>
+    createVmManagerSimulator({
+      taskDelayMs: 1_500,
+      ...(options?.tls && { tls: true }),
+    }) as Simulator<unknown>,
+  settings: (url, context) => ({
     VMMANAGER_URL: url,
     VMMANAGER_EMAIL: VMMANAGER_DEMO_EMAIL,
     VMMANAGER_PASSWORD: VMMANAGER_DEMO_PASSWORD,
+    ...(context?.caFile && url.startsWith('https:') && { VMMANAGER_CA_FILE: context.caFile }),
   }),
+  portOffset: 4,
+  basePath: '',
+  credentials: { email: VMMANAGER_DEMO_EMAIL, password: VMMANAGER_DEMO_PASSWORD },
+  curl: `curl -s -X POST '{url}/auth/v4/public/token' -d '{"email":"${VMMANAGER_DEMO_EMAIL}","password":"${VMMANAGER_DEMO_PASSWORD}"}'`,
 };
