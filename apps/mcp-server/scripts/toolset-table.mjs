@@ -2,10 +2,15 @@
 // node scripts/toolset-table.mjs   (after `npm run build`)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { toolRows, toolsetTotals } from '../dist/list-tools.js';
+import { loadTokenCounter } from '../dist/tokens.js';
 import { buildToolSpecs } from '../dist/tools.js';
 import { vendorModules } from '../dist/vendors.js';
 
-const rows = toolRows(buildToolSpecs(vendorModules), 'destructive');
+// Dev tooling: counts what the build did not (gpt-tokenizer is a devDependency), so the table is never partial.
+const counter = await loadTokenCounter();
+if (!counter)
+  throw new Error('gpt-tokenizer is missing: run the workspace install (npm run build installs it)');
+const rows = toolRows(buildToolSpecs(vendorModules), 'destructive', counter);
 const sets = toolsetTotals(rows);
 const total = rows.reduce((sum, row) => sum + row.tokens, 0);
 const cells = [['toolset', 'tools', 'read-only', 'tokens']];

@@ -1,7 +1,7 @@
 import { type ConfirmMode, needsConfirmation } from './confirm.js';
 import { listedTool } from './schema.js';
 import type { ToolRegistry } from './server.js';
-import { toolTokens } from './tokens.js';
+import { loadTokenCounter, TOKENIZER_MODULE, type TokenCounter, toolTokens } from './tokens.js';
 import type { ToolSpec } from './tools.js';
 
 /** One row of `--list-tools`. */
@@ -9,32 +9,58 @@ export interface ToolRow {
   name: string;
   toolset: string;
   effect: string;
-  tokens: number;
+  /** o200k tokens of the definition; `undefined` when neither the build nor a tokenizer could count it. */
+  tokens: number | undefined;
 }
 
-/** The tool definitions as a single-account server would list them, with their token cost. */
-export function toolRows(tools: readonly ToolSpec[], confirm: ConfirmMode): ToolRow[] {
+/**
+ * The tool definitions as a single-account server would list them, with their token cost: from the build's
+ * counts, else from `counter` (dev tooling passes {@link loadTokenCounter}'s).
+ */
+export function toolRows(
+  tools: readonly ToolSpec[],
+  confirm: ConfirmMode,
+  counter?: TokenCounter,
+): ToolRow[] {
   return tools.map((tool) => {
     const definition = listedTool(tool, [], needsConfirmation(tool, confirm));
-    return { name: tool.name, toolset: tool.toolset, effect: tool.effect, tokens: toolTokens(definition) };
+    return {
+      name: tool.name,
+      toolset: tool.toolset,
+      effect: tool.effect,
+      tokens: toolTokens(definition, counter),
+    };
   });
 }
 
 /**
  * The tools a configured server serves, as its tools/list shows them (selection, read-only mode, live
- * vendors and their account names applied), with their token cost: what `--list-tools` prints.
+ * vendors and their account names applied), with their token cost as {@link toolRows} finds it.
  */
-export function servedRows(registry: ToolRegistry): ToolRow[] {
+export function servedRows(registry: ToolRegistry, counter?: TokenCounter): ToolRow[] {
   const listed = registry.list();
   return registry.context.tools.map((tool, i) => ({
     name: tool.name,
     toolset: tool.toolset,
     effect: tool.effect,
-    tokens: toolTokens(listed[i] as (typeof listed)[number]),
+    tokens: toolTokens(listed[i] as object, counter),
   }));
 }
 
-/** Per toolset, in first-seen order: how many tools, how many of them read-only, and their tokens. */
+/**
+ * What `--list-tools` prints. Counts come from the build; only when some are missing (account names the
+ * build did not list, a stale build) is the tokenizer imported, and without it the table says how to get them.
+ */
+export async function listToolsText(registry: ToolRegistry): Promise<string> {
+  let rows = servedRows(registry);
+  if (rows.some((row) => row.tokens === undefined)) {
+    const counter = await loadTokenCounter();
+    if (counter) rows = servedRows(registry, counter);
+  }
+  return formatToolList(rows);
+}
+
+/** Per toolset, in first-seen order: how many tools, how many of them read-only, and their known tokens. */
 export function toolsetTotals(
   rows: readonly ToolRow[],
 ): Map<string, { tools: number; reads: number; tokens: number }> {
@@ -43,29 +69,45 @@ export function toolsetTotals(
     const item = sets.get(row.toolset) ?? { tools: 0, reads: 0, tokens: 0 };
     item.tools++;
     if (row.effect === 'read') item.reads++;
-    item.tokens += row.tokens;
+    item.tokens += row.tokens ?? 0;
     sets.set(row.toolset, item);
   }
   return sets;
 }
 
+/** How to get the counts that are missing, printed under a table that lacks some. */
+export const MISSING_TOKENS_NOTE =
+  `token counts unavailable for tools marked "-": they come from the build (npm run build writes ` +
+  `dist/listing-tokens.json) or from the optional ${TOKENIZER_MODULE} package (npm install ${TOKENIZER_MODULE} ` +
+  'next to @x/mcp-server)';
+
 /** The `--list-tools` text: one line per tool, then totals per toolset. */
 export function formatToolList(rows: readonly ToolRow[]): string {
   const width = Math.max(4, ...rows.map((row) => row.name.length));
   const setWidth = Math.max(7, ...rows.map((row) => row.toolset.length));
+  const shown = (tokens: number | undefined) => (tokens === undefined ? '-' : String(tokens));
   const lines = [`${'tool'.padEnd(width)}  ${'toolset'.padEnd(setWidth)}  effect  tokens`];
   for (const row of rows) {
     lines.push(
-      `${row.name.padEnd(width)}  ${row.toolset.padEnd(setWidth)}  ${row.effect.padEnd(6)}  ${row.tokens}`,
+      `${row.name.padEnd(width)}  ${row.toolset.padEnd(setWidth)}  ${row.effect.padEnd(6)}  ${shown(row.tokens)}`,
     );
   }
-  const total = rows.reduce((sum, row) => sum + row.tokens, 0);
+  const missing = rows.filter((row) => row.tokens === undefined).length;
+  const sets = toolsetTotals(rows);
+  const unknownIn = new Set(rows.filter((row) => row.tokens === undefined).map((row) => row.toolset));
   lines.push('', `${'toolset'.padEnd(setWidth)}  tools  tokens`);
-  for (const [name, item] of toolsetTotals(rows))
-    lines.push(`${name.padEnd(setWidth)}  ${String(item.tools).padStart(5)}  ${item.tokens}`);
-  lines.push(
-    '',
-    `${rows.length} tools, ${total} tokens (o200k), ${rows.length ? Math.round(total / rows.length) : 0} per tool on average`,
-  );
+  for (const [name, item] of sets)
+    lines.push(
+      `${name.padEnd(setWidth)}  ${String(item.tools).padStart(5)}  ${unknownIn.has(name) ? '-' : item.tokens}`,
+    );
+  const total = rows.reduce((sum, row) => sum + (row.tokens ?? 0), 0);
+  lines.push('');
+  if (missing === 0) {
+    lines.push(
+      `${rows.length} tools, ${total} tokens (o200k), ${rows.length ? Math.round(total / rows.length) : 0} per tool on average`,
+    );
+  } else {
+    lines.push(`${rows.length} tools; ${MISSING_TOKENS_NOTE}`);
+  }
   return lines.join('\n');
 }

@@ -4,7 +4,8 @@
 //   2. the ISPmanager XML decoder against bare fast-xml-parser on a 10,000-element list;
 //   3. MCP cold start to the first tools/list against a minimal SDK server with one tool;
 //   4. tools/list tokens per tool (o200k);
-//   5. peak RSS of the measured processes.
+//   5. peak RSS of the measured processes;
+//   6. the size of `npm install @x/mcp-server --omit=dev` (bench/install-size.mjs).
 // Usage: node bench/table.mjs [callsPerRound=400] [rounds=11] [mcpRuns=10]
 import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { Agent } from 'undici';
+import { installRows, measureInstall } from './install-size.mjs';
 import { vendors, wireShape } from './vendors.mjs';
 import { userListXml, xmlDecoders } from './xml.mjs';
 
@@ -258,6 +260,12 @@ row(
   `${started.ours.rss.toFixed(0)} MiB (${started.bare.rss.toFixed(0)} MiB)`,
 );
 row('peak RSS: bench process (four clients, bare side)', `${benchRss.toFixed(0)} MiB`);
+
+// ---- 6. install size ---------------------------------------------------------------------------------------
+
+// Last, so packing and npm's work never share the machine with a timed measurement above.
+progress('install size: pnpm pack every package, npm install --omit=dev the server into an empty folder');
+for (const r of installRows(await measureInstall())) row(r.what, r.measured, r.goal, r.met);
 
 // ---- the table ---------------------------------------------------------------------------------------------
 
