@@ -57,14 +57,17 @@ interface Fixture {
 }
 
 const ROOT = new URL('../fixtures/wire/', import.meta.url);
-const fixtures: [string, Fixture][] = readdirSync(ROOT).flatMap((vendor) =>
-  readdirSync(new URL(`${vendor}/`, ROOT))
-    .filter((file) => file.endsWith('.json'))
-    .map((file): [string, Fixture] => [
-      `${vendor}/${file}`,
-      JSON.parse(readFileSync(new URL(`${vendor}/${file}`, ROOT), 'utf8')) as Fixture,
-    ]),
-);
+const fixtures: [string, Fixture][] = readdirSync(ROOT, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .flatMap((vendor) =>
+    readdirSync(new URL(`${vendor}/`, ROOT))
+      .filter((file) => file.endsWith('.json'))
+      .map((file): [string, Fixture] => [
+        `${vendor}/${file}`,
+        JSON.parse(readFileSync(new URL(`${vendor}/${file}`, ROOT), 'utf8')) as Fixture,
+      ]),
+  );
 
 const SIMULATORS: Record<Fixture['vendor'], () => Simulator<unknown>> = {
   tuxcare: () => createTuxCareSimulator() as Simulator<unknown>,

@@ -270,8 +270,8 @@ function badControl(spec: ToolSpec, listed: Tool): fc.Arbitrary<Case> {
 const RUNS = { wrong: 4, unknown: 3, control: 2 };
 
 describe('hostile arguments at every MCP tool (sandbox, in-process SDK client)', () => {
-  it('lists all 247 tools, each backed by a strict endpoint schema', () => {
-    expect(tools).toHaveLength(247);
+  it('lists all 250 tools, each backed by a strict endpoint schema', () => {
+    expect(tools).toHaveLength(250);
     for (const tool of tools) {
       const spec = server.app.registry.get(tool.name);
       expect(spec, tool.name).toBeDefined();
@@ -345,7 +345,7 @@ describe('hostile arguments at every MCP tool (sandbox, in-process SDK client)',
         expectNamed(result, { input: {}, control: {}, field, proto: false }, tool.name);
       checked++;
     }
-    expect(checked).toBe(195);
+    expect(checked).toBe(197);
     expect(server.requests()).toBe(0);
   });
 
