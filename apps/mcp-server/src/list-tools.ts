@@ -1,7 +1,7 @@
 import { type ConfirmMode, needsConfirmation } from './confirm.js';
 import { listedTool } from './schema.js';
 import type { ToolRegistry } from './server.js';
-import { loadTokenCounter, TOKENIZER_MODULE, type TokenCounter, toolTokens } from './tokens.js';
+import { TOKENIZER_MODULE, type TokenCounter, toolTokens } from './tokens.js';
 import type { ToolSpec } from './tools.js';
 
 /** One row of `--list-tools`. */
@@ -15,7 +15,7 @@ export interface ToolRow {
 
 /**
  * The tool definitions as a single-account server would list them, with their token cost: from the build's
- * counts, else from `counter` (dev tooling passes {@link loadTokenCounter}'s).
+ * counts, else from `counter` (default: gpt-tokenizer when installed, see tokens.ts).
  */
 export function toolRows(
   tools: readonly ToolSpec[],
@@ -45,19 +45,6 @@ export function servedRows(registry: ToolRegistry, counter?: TokenCounter): Tool
     effect: tool.effect,
     tokens: toolTokens(listed[i] as object, counter),
   }));
-}
-
-/**
- * What `--list-tools` prints. Counts come from the build; only when some are missing (account names the
- * build did not list, a stale build) is the tokenizer imported, and without it the table says how to get them.
- */
-export async function listToolsText(registry: ToolRegistry): Promise<string> {
-  let rows = servedRows(registry);
-  if (rows.some((row) => row.tokens === undefined)) {
-    const counter = await loadTokenCounter();
-    if (counter) rows = servedRows(registry, counter);
-  }
-  return formatToolList(rows);
 }
 
 /** Per toolset, in first-seen order: how many tools, how many of them read-only, and their known tokens. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 /*
@@ -7,7 +8,7 @@ import { fileURLToPath } from 'node:url';
  * `--list-tools` (and the README's toolset table) shows counts, so it is a devDependency: the build counts
  * every tool definition it can list (write-listing-cache.ts) into dist/listing-tokens.json, and the server
  * looks a definition's count up there. Where the build did not count a definition (other account names, a
- * stale build, no file), the tokenizer is imported on demand; an install without it shows no count for that
+ * stale build, no file), the tokenizer is loaded on demand; an install without it shows no count for that
  * definition. Nothing here imports gpt-tokenizer statically, so `npm install --omit=dev` is enough to run.
  */
 
@@ -66,16 +67,40 @@ export function loadTokenCounter(): Promise<TokenCounter | undefined> {
   return tokenizer;
 }
 
+let required: TokenCounter | null | undefined;
+
+/**
+ * The same counter loaded synchronously, for the synchronous callers (`servedRows`, `toolRows`, which the
+ * CLI calls in line): gpt-tokenizer ships a CommonJS build, so `require` loads it on demand like the import
+ * above. `undefined` when it is not installed; tried once per process.
+ */
+export function requireTokenCounter(): TokenCounter | undefined {
+  if (required === undefined) {
+    try {
+      const module = createRequire(import.meta.url)(`${TOKENIZER_MODULE}/encoding/o200k_base`) as {
+        countTokens: TokenCounter;
+      };
+      required = module.countTokens;
+    } catch {
+      required = null; // the light install: counts only from the build
+    }
+  }
+  return required ?? undefined;
+}
+
 /**
  * o200k tokens of a tool definition as tools/list sends it (compact JSON): what it costs in context. Looks
- * the build's counts up first; with `counter` it counts what the build did not. `undefined`: no count known.
+ * the build's counts up first, and counts what the build did not with `counter` (by default the tokenizer,
+ * loaded only then, if installed). `undefined`: no count known.
  */
 export function toolTokens(
   tool: object,
   counter?: TokenCounter,
   counts: ReadonlyMap<string, number> = buildCounts(),
 ): number | undefined {
-  return counts.get(definitionKey(tool)) ?? counter?.(JSON.stringify(tool));
+  const known = counts.get(definitionKey(tool));
+  if (known !== undefined) return known;
+  return (counter ?? requireTokenCounter())?.(JSON.stringify(tool));
 }
 
 let built: Map<string, number> | undefined;

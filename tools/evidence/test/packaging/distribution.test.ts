@@ -11,7 +11,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, mcpbEntry } from '../../scripts/bundle-mcpb.mjs';
-import { ROOT, run } from './support.js';
+import { childEnv, ROOT, run } from './support.js';
 
 const SERVER_DIR = join(ROOT, 'apps', 'mcp-server');
 const readJson = async <T>(file: string): Promise<T> => JSON.parse(await readFile(file, 'utf8')) as T;
@@ -208,6 +208,10 @@ describe('manifest.json (MCPB bundle)', () => {
     expect(unpack.code, `${unpack.stdout}\n${unpack.stderr}`).toBe(0);
     expect(await readJson(join(unpacked, 'manifest.json'))).toEqual(manifest);
     expect((await readJson<PackageJson>(join(unpacked, 'package.json'))).version).toBe(pkg.version);
+    // As Claude Desktop runs it: without the NODE_PATH a pnpm-run test inherits (it would reach the
+    // workspace's gpt-tokenizer), so only the bundle's own node_modules resolve.
+    const bundleEnv = childEnv();
+    delete bundleEnv.NODE_PATH;
     // The bundle holds the light install: no tokenizer, yet --list-tools has every count (from the build).
     await expect(readFile(join(unpacked, 'node_modules', 'gpt-tokenizer', 'package.json'))).rejects.toThrow();
     const listed = await run(
@@ -216,6 +220,7 @@ describe('manifest.json (MCPB bundle)', () => {
       {
         cwd: unpacked,
         timeoutMs: 60_000,
+        env: bundleEnv,
       },
     );
     expect(listed.code, listed.stderr).toBe(0);
@@ -229,6 +234,7 @@ describe('manifest.json (MCPB bundle)', () => {
       {
         cwd: unpacked,
         timeoutMs: 60_000,
+        env: bundleEnv,
       },
     );
     expect(uncounted.code, uncounted.stderr).toBe(0);
