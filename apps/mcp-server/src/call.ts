@@ -1,4 +1,9 @@
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import {
+  type CallToolResult,
+  type InputRequiredResult,
+  inputRequired,
+  inputResponse,
+} from '@modelcontextprotocol/server';
 import {
   declaredCredentials,
   type GenericTarget,
@@ -11,6 +16,7 @@ import {
   type WaitProgress,
 } from '@x/auth-core';
 import type { Account } from './accounts.js';
+import type { ConfirmationCarrier } from './carriers.js';
 import type { TokenCheck } from './confirm.js';
 import { type CallDescription, confirmationMessage } from './prompt.js';
 import { errorResult, successResult, withheldResult } from './results.js';
@@ -23,8 +29,12 @@ export type Confirmation = 'accepted' | 'declined' | 'timeout' | 'unavailable';
 /** What one tools/call needs from the server it runs in. */
 export interface CallEnvironment {
   context: ServerContext;
-  /** Whether this call may be confirmed by elicitation (transport and client both support it). */
-  elicits: boolean;
+  /** How this request's client is asked to confirm (see carriers.ts). */
+  carrier: ConfirmationCarrier;
+  /** What a retried 2026-07-28 request carries back: the answers and the state of the previous round. */
+  round?:
+    | { inputResponses: Record<string, unknown> | undefined; requestState(): string | undefined }
+    | undefined;
   /** Whether the tool needs the user's confirmation under the configured mode. */
   confirms: boolean;
   /** Whether a tool of this name is enabled (a generic call may only reach enabled typed tools' functions). */
@@ -106,7 +116,7 @@ export async function callTool(
   tool: ToolSpec,
   raw: Record<string, unknown>,
   env: CallEnvironment,
-): Promise<CallToolResult> {
+): Promise<CallToolResult | InputRequiredResult> {
   const { context } = env;
   const max = context.maxResultChars;
   const { account: accountName, dry_run: dryRun, confirmation_token: token, ...input } = raw;
@@ -163,18 +173,23 @@ export async function callTool(
       );
     }
     if (confirms) {
-      if (token === undefined) {
+      const state = env.carrier === 'input_required' ? env.round?.requestState() : undefined;
+      if (token === undefined && state === undefined) {
         const preview = await client.preview(tool.entry.id, input); // validates the input too
-        if (env.elicits) {
-          const answer = await env.ask(confirmationMessage(describeCall(tool, account, preview)), env.signal);
-          if (answer !== 'accepted') {
-            const message = {
-              declined: 'The user declined; nothing was sent.',
-              timeout: 'Not confirmed in time; nothing was sent. Call again to ask the user again.',
-              unavailable: 'The user could not be asked for confirmation; nothing was sent.',
-            }[answer];
-            return successResult({ ...base, status: answer, message }, max, redactor);
-          }
+        const question = () => confirmationMessage(describeCall(tool, account, preview));
+        if (env.carrier === 'input_required') {
+          // The bound token travels as requestState: the retry is redeemed by the same rules as a token.
+          const issued = context.confirmations.issue(tool.name, account.name, input);
+          return inputRequired({
+            inputRequests: {
+              confirm: inputRequired.elicit({ message: question(), requestedSchema: CONFIRM_SCHEMA }),
+            },
+            requestState: issued.token,
+          });
+        }
+        if (env.carrier === 'elicitation') {
+          const answer = await env.ask(question(), env.signal);
+          if (answer !== 'accepted') return notConfirmed(answer, base, max, redactor);
         } else {
           const issued = context.confirmations.issue(tool.name, account.name, input);
           return successResult(
@@ -193,8 +208,22 @@ export async function callTool(
           );
         }
       } else {
-        const check = context.confirmations.redeem(token as string, tool.name, account.name, input);
-        if (check !== 'ok') return fail(inputError(tool, 'confirmation_token', TOKEN_REFUSALS[check]));
+        if (state !== undefined) {
+          const view = inputResponse(env.round?.inputResponses, 'confirm');
+          const accepted =
+            view.kind === 'elicit' && view.action === 'accept' && view.content?.confirm === true;
+          if (!accepted) return notConfirmed('declined', base, max, redactor);
+        }
+        const check = context.confirmations.redeem(
+          state ?? (token as string),
+          tool.name,
+          account.name,
+          input,
+        );
+        if (check !== 'ok') {
+          const field = state !== undefined ? 'requestState' : 'confirmation_token';
+          return fail(inputError(tool, field, TOKEN_REFUSALS[check]));
+        }
       }
     }
     const executed = await client.execute(tool.entry.id, input, {
@@ -239,6 +268,28 @@ function genericConfirms(tool: ToolSpec, target: GenericTarget, env: CallEnviron
     (id) => env.enabled(toolName(tool.vendor.id, { path: id.split('.') }))?.credential,
   );
   return env.confirms || (credential && env.context.confirm !== 'off');
+}
+
+/** The question every carrier asks: one boolean, so any client can render it. */
+const CONFIRM_SCHEMA = {
+  type: 'object' as const,
+  properties: { confirm: { type: 'boolean' as const, title: 'Execute this call?' } },
+  required: ['confirm'],
+};
+
+/** A call the user did not approve: a result (not an error) that says nothing was sent. */
+function notConfirmed(
+  answer: Exclude<Confirmation, 'accepted'>,
+  base: Record<string, unknown>,
+  max: number,
+  redactor: Redactor,
+): CallToolResult {
+  const message = {
+    declined: 'The user declined; nothing was sent.',
+    timeout: 'Not confirmed in time; nothing was sent. Call again to ask the user again.',
+    unavailable: 'The user could not be asked for confirmation; nothing was sent.',
+  }[answer];
+  return successResult({ ...base, status: answer, message }, max, redactor);
 }
 
 function describeCall(tool: ToolSpec, account: Account, preview: RequestPreview): CallDescription {

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { constants } from 'node:os';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { createApp } from './app.js';
 import { ListingCache } from './listing-cache.js';
 import { HELP, parseOptions, UsageError } from './options.js';
@@ -56,10 +55,11 @@ async function main(): Promise<void> {
 
   let stop: () => Promise<void>;
   if (options.transport === 'stdio') {
-    const server = createMcpServer(app.registry);
-    await server.connect(new StdioServerTransport());
+    // One server per connection; the opening exchange picks the era (2026-07-28, or 2025-era `initialize`).
+    const { serveStdio } = await import('@modelcontextprotocol/server/stdio');
+    const handle = serveStdio(() => createMcpServer(app.registry));
     stop = async () => {
-      await server.close();
+      await handle.close();
       await app.close();
     };
   } else {

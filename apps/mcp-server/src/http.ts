@@ -6,7 +6,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { type AddressInfo, BlockList, isIP } from 'node:net';
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type { Server } from '@modelcontextprotocol/server';
 
 /** Connection limits of the HTTP endpoint: what a slow or greedy client may hold, and for how long. */
 export interface HttpLimits {
@@ -128,25 +128,49 @@ export function authTokenProblem(token: string): string | undefined {
   return 'must be at least 32 characters with no whitespace; generate one with `openssl rand -hex 32`';
 }
 
+/** The most JSON-RPC messages one batch may carry. */
+const MAX_BATCH = 100;
+
 function jsonRpcError(
   res: ServerResponse,
   status: number,
   message: string,
   headers: Record<string, string> = {},
+  code = status === 400 ? -32700 : -32000,
 ) {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(
-    JSON.stringify({ jsonrpc: '2.0', error: { code: status === 400 ? -32700 : -32000, message }, id: null }),
-  );
+  res.end(JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null }));
 }
 
-/** Whether a JSON-RPC message (or any message of a batch) carries a progress token. */
-function asksForProgress(body: unknown): boolean {
-  const messages = Array.isArray(body) ? body : [body];
-  return messages.some((message) => {
-    const meta = (message as { params?: { _meta?: { progressToken?: unknown } } } | null)?.params?._meta;
-    return meta?.progressToken !== undefined;
+/** The request's headers as a web Headers object (repeated headers joined, as HTTP allows). */
+function webHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+/** Writes a web Response to a Node response, streaming its body (an SSE answer arrives piece by piece). */
+async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
   });
+  res.writeHead(response.status, headers);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  try {
+    for await (const chunk of response.body) {
+      if (res.destroyed) break;
+      res.write(chunk);
+    }
+  } finally {
+    res.end();
+  }
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
@@ -203,9 +227,11 @@ export async function startHttp(options: HttpOptions): Promise<RunningHttp> {
   const tokenProblem = options.authToken === undefined ? undefined : authTokenProblem(options.authToken);
   if (tokenProblem) throw new Error(`the auth token ${tokenProblem}`);
   // Loaded here, not at the top: options.ts uses this module's parsers on every start, stdio included.
-  const { StreamableHTTPServerTransport } = await import(
-    '@modelcontextprotocol/sdk/server/streamableHttp.js'
-  );
+  const { createMcpHandler } = await import('@modelcontextprotocol/server');
+  // One handler serves 2026-07-28 per request and 2025-era clients statelessly (a fresh server from the
+  // factory for every request, so nothing is shared between clients). It answers JSON, and upgrades to an
+  // SSE stream only when a call sends notifications first (the progress of a long wait).
+  const mcp = createMcpHandler(() => options.createServer(), { legacy: 'stateless' });
   const limits: HttpLimits = {
     headersTimeoutMs: options.headersTimeoutMs ?? HTTP_LIMITS.headersTimeoutMs,
     requestTimeoutMs: options.requestTimeoutMs ?? HTTP_LIMITS.requestTimeoutMs,
@@ -254,16 +280,25 @@ export async function startHttp(options: HttpOptions): Promise<RunningHttp> {
     } catch {
       return jsonRpcError(res, 400, 'Parse error: the body is not JSON');
     }
-    const server = options.createServer();
-    // No sessionIdGenerator: stateless. A plain JSON answer unless the request asks for progress: then the
-    // answer is an SSE stream, so the progress notifications of a long wait reach the client before the result.
-    const transport = new StreamableHTTPServerTransport({ enableJsonResponse: !asksForProgress(parsed) });
+    // A 2025-era batch runs every message in it; more than a client ever needs is refused before any runs.
+    if (Array.isArray(parsed) && parsed.length > MAX_BATCH) {
+      return jsonRpcError(res, 400, `Invalid Request: at most ${MAX_BATCH} messages in a batch`, {}, -32600);
+    }
+    // The checks above ran on the Node request; the SDK handler takes a web Request. A client that goes
+    // away aborts the exchange, which cancels the tool call it was waiting for.
+    const aborted = new AbortController();
     res.on('close', () => {
-      void transport.close();
-      void server.close();
+      if (!res.writableFinished) aborted.abort();
     });
-    await server.connect(transport);
-    await transport.handleRequest(req, res, parsed);
+    const response = await mcp.fetch(
+      new Request(`http://localhost${req.url ?? '/mcp'}`, {
+        method: 'POST',
+        headers: webHeaders(req),
+        body,
+        signal: aborted.signal,
+      }),
+    );
+    await writeResponse(res, response);
   };
 
   const http: HttpServer = createServer(

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Tool } from '@modelcontextprotocol/server';
 import type { VendorModule } from '@x/auth-core';
 import { DEFAULT_ACCOUNT, SANDBOX_ACCOUNT } from './accounts.js';
 import { CONFIRM_MODES, needsConfirmation } from './confirm.js';

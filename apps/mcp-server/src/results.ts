@@ -1,4 +1,4 @@
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import { isXError, type Redactor } from '@x/auth-core';
 
 /** Default cap on a result's text, in characters (about 6k tokens; Claude Code warns at 10k, stops at 25k). */

@@ -1,4 +1,4 @@
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Tool } from '@modelcontextprotocol/server';
 import { LISTED_AS } from '@x/auth-core';
 import { z } from 'zod';
 import type { ToolSpec } from './tools.js';

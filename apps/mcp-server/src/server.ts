@@ -1,17 +1,18 @@
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
-  CallToolRequestParamsSchema,
-  CallToolRequestSchema,
   type CallToolResult,
-  ErrorCode,
-  ListToolsRequestSchema,
-  McpError,
+  type InputRequiredResult,
+  ProtocolError,
+  ProtocolErrorCode,
+  type ServerContext as SdkContext,
+  SdkError,
+  SdkErrorCode,
+  Server,
   type Tool,
-} from '@modelcontextprotocol/sdk/types.js';
+} from '@modelcontextprotocol/server';
 import type { Redactor, WaitProgress } from '@x/auth-core';
-import { z } from 'zod';
 import type { Account } from './accounts.js';
 import { callTool } from './call.js';
+import { confirmationCarrier, declaredCapabilities } from './carriers.js';
 import { CONFIRMATION_TTL_MS, type Confirmations, type ConfirmMode, needsConfirmation } from './confirm.js';
 import type { ListingCache } from './listing-cache.js';
 import { listedTool } from './schema.js';
@@ -84,83 +85,110 @@ export class ToolRegistry {
   }
 }
 
-/**
- * tools/call as the protocol layer parses it before any handler runs. With the SDK's own schema a non-object
- * `arguments` fails there as -32603 Internal error, and its record parse silently drops an own `__proto__`
- * member. Taking `arguments` as it came lets the SDK's tools/call check answer -32602 Invalid params (the
- * caller's mistake), and lets the endpoint's strict schema refuse `__proto__` by name like any unknown field.
- */
-const LooseCallToolRequestSchema = CallToolRequestSchema.extend({
-  params: CallToolRequestParamsSchema.extend({ arguments: z.unknown().optional() }),
-});
+/** How long a client may reuse tools/list (2026-07-28 cache hint): the tools change only on a restart. */
+export const LISTING_TTL_MS = 5 * 60_000;
+
+const clientCapabilities = (server: Server, ctx: SdkContext) =>
+  declaredCapabilities(ctx, server.getClientCapabilities());
 
 /** Creates one MCP server over the registry. Cheap: the HTTP transport makes one per request. */
 export function createMcpServer(registry: ToolRegistry): Server {
   const context = registry.context;
   const server = new Server(
     { name: context.name, version: context.version },
-    { capabilities: { tools: {}, logging: {} }, instructions: context.instructions },
+    {
+      capabilities: { tools: {}, logging: {} },
+      instructions: context.instructions,
+      // The listing is fixed for the life of the process (in catalog order) but depends on the client's
+      // capabilities (a client that can be asked gets no token field): cacheable, by that client only.
+      cacheHints: {
+        'tools/list': { ttlMs: LISTING_TTL_MS, cacheScope: 'private' },
+        'server/discover': { ttlMs: LISTING_TTL_MS, cacheScope: 'private' },
+      },
+    },
   );
 
-  // Confirmation by elicitation needs a transport that carries server→client requests (stdio) and a client
-  // that declared the capability; then the two-step token is never issued, nor listed.
-  const elicits = () => context.elicitation && Boolean(server.getClientCapabilities()?.elicitation);
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: registry.list(elicits()) }));
+  // A client that can be asked (elicitation declared, on a transport that carries the question) never needs
+  // the two-step token, so its listing leaves the field out.
+  const elicits = (ctx: SdkContext) =>
+    confirmationCarrier(context.elicitation, ctx, clientCapabilities(server, ctx)) !== 'token';
+  server.setRequestHandler('tools/list', async (_request, ctx) => ({ tools: registry.list(elicits(ctx)) }));
 
-  server.setRequestHandler(LooseCallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
-    const tool = registry.get(request.params.name);
-    if (!tool) {
-      throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${request.params.name}. Use tools/list.`);
-    }
-    // A client that passes a progress token hears from long waits (task.wait, LunaNode waiters) while they
-    // poll, so its request timeout can be reset instead of firing mid-wait.
-    const progressToken = request.params._meta?.progressToken;
-    const progress =
-      progressToken === undefined
-        ? undefined
-        : (report: WaitProgress) => {
-            void extra
-              .sendNotification({
-                method: 'notifications/progress',
-                params: {
-                  progressToken,
-                  progress: report.elapsedMs,
-                  message: `${report.attempts} polls${report.status ? `, status ${report.status}` : ''}`,
+  server.setRequestHandler(
+    'tools/call',
+    async (request, ctx): Promise<CallToolResult | InputRequiredResult> => {
+      const tool = registry.get(request.params.name);
+      if (!tool) {
+        throw new ProtocolError(
+          ProtocolErrorCode.InvalidParams,
+          `Unknown tool: ${request.params.name}. Use tools/list.`,
+        );
+      }
+      const raw = request.params.arguments ?? {};
+      if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+        throw new ProtocolError(
+          ProtocolErrorCode.InvalidParams,
+          'Invalid params: arguments must be an object',
+        );
+      }
+      // A client that passes a progress token hears from long waits (task.wait, LunaNode waiters) while they
+      // poll, so its request timeout can be reset instead of firing mid-wait.
+      const progressToken = request.params._meta?.progressToken;
+      const progress =
+        progressToken === undefined
+          ? undefined
+          : (report: WaitProgress) => {
+              void ctx.mcpReq
+                .notify({
+                  method: 'notifications/progress',
+                  params: {
+                    progressToken,
+                    progress: report.elapsedMs,
+                    message: `${report.attempts} polls${report.status ? `, status ${report.status}` : ''}`,
+                  },
+                })
+                .catch(() => {});
+            };
+      return callTool(tool, raw as Record<string, unknown>, {
+        context,
+        carrier: confirmationCarrier(context.elicitation, ctx, clientCapabilities(server, ctx)),
+        confirms: registry.confirms(tool),
+        enabled: (name) => registry.get(name),
+        readOnly: context.readOnly === true,
+        signal: ctx.mcpReq.signal,
+        progress,
+        round: {
+          inputResponses: ctx.mcpReq.inputResponses,
+          requestState: () => {
+            const state = ctx.mcpReq.requestState();
+            return typeof state === 'string' ? state : undefined;
+          },
+        },
+        ask: async (message, signal) => {
+          try {
+            const answer = await ctx.mcpReq.elicitInput(
+              {
+                message,
+                requestedSchema: {
+                  type: 'object',
+                  properties: { confirm: { type: 'boolean', title: 'Execute this call?' } },
+                  required: ['confirm'],
                 },
-              })
-              .catch(() => {});
-          };
-    return callTool(tool, (request.params.arguments ?? {}) as Record<string, unknown>, {
-      progress,
-      context,
-      elicits: elicits(),
-      confirms: registry.confirms(tool),
-      enabled: (name) => registry.get(name),
-      readOnly: context.readOnly === true,
-      signal: extra.signal,
-      ask: async (message, signal) => {
-        try {
-          const answer = await server.elicitInput(
-            {
-              message,
-              requestedSchema: {
-                type: 'object',
-                properties: { confirm: { type: 'boolean', title: 'Execute this call?' } },
-                required: ['confirm'],
               },
-            },
-            { signal, timeout: context.confirmTimeoutMs ?? CONFIRMATION_TTL_MS },
-          );
-          return answer.action === 'accept' && answer.content?.confirm === true ? 'accepted' : 'declined';
-        } catch (error) {
-          // The SDK's own request timeout; anything else (client error, cancelled call) asked nobody.
-          return error instanceof McpError && error.code === ErrorCode.RequestTimeout
-            ? 'timeout'
-            : 'unavailable';
-        }
-      },
-    });
-  });
+              { signal, timeout: context.confirmTimeoutMs ?? CONFIRMATION_TTL_MS },
+            );
+            return answer.action === 'accept' && answer.content?.confirm === true ? 'accepted' : 'declined';
+          } catch (error) {
+            // The SDK's own request timeout; anything else (client error, cancelled call) asked nobody.
+            const timedOut =
+              (error instanceof SdkError && error.code === SdkErrorCode.RequestTimeout) ||
+              (error instanceof ProtocolError && (error.code as number) === -32001);
+            return timedOut ? 'timeout' : 'unavailable';
+          }
+        },
+      });
+    },
+  );
 
   return server;
 }

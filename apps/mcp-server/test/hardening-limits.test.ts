@@ -55,11 +55,20 @@ function post(body: string | string[]): Promise<{ status: number; body: string }
 
 const ping = (id: number) => ({ jsonrpc: '2.0', id, method: 'ping' });
 
+/** The JSON-RPC messages of an answer: a JSON body, or the `data:` lines of an SSE stream. */
+function messagesIn(body: string): unknown[] {
+  if (!body.startsWith('event:') && !body.startsWith('data:')) return [JSON.parse(body)].flat();
+  return body
+    .split('\n')
+    .filter((line) => line.startsWith('data: '))
+    .flatMap((line) => [JSON.parse(line.slice(6))].flat());
+}
+
 describe('HTTP limits', () => {
   it('answers a batch of 100 messages and refuses 101 with -32600', async () => {
     const ok = await post(JSON.stringify(Array.from({ length: 100 }, (_, i) => ping(i + 1))));
     expect(ok.status).toBe(200);
-    expect(JSON.parse(ok.body)).toHaveLength(100);
+    expect(messagesIn(ok.body)).toHaveLength(100);
     const tooMany = await post(JSON.stringify(Array.from({ length: 101 }, (_, i) => ping(i + 1))));
     expect(tooMany.status).toBe(400);
     expect(JSON.parse(tooMany.body).error.code).toBe(-32600);

@@ -223,15 +223,19 @@ function wrongValue(spec: ToolSpec): fc.Arbitrary<Case> | undefined {
 /** A member the tool does not have (strict schemas refuse it by name). */
 function unknownMember(spec: ToolSpec, listed: Tool): fc.Arbitrary<Case> {
   const known = new Set(Object.keys(listed.inputSchema.properties ?? {}));
-  return fc
-    .record({ key: fc.oneof(hostileKey, fc.constant('__proto__')), value: hostileValue, proto: fc.boolean() })
-    .filter(({ key, value }) => !known.has(key) && value !== undefined)
-    .map(({ key, value, proto }) => ({
-      input: { [key]: value },
-      control: spec.mutating ? { dry_run: true } : {},
-      field: key,
-      proto,
-    }));
+  return (
+    fc
+      // Not `__proto__` itself: the SDK's params parse drops an own `__proto__` before any handler runs (the
+      // test below shows it is never obeyed), so there is no member left to refuse.
+      .record({ key: hostileKey, value: hostileValue, proto: fc.boolean() })
+      .filter(({ key, value }) => !known.has(key) && value !== undefined)
+      .map(({ key, value, proto }) => ({
+        input: { [key]: value },
+        control: spec.mutating ? { dry_run: true } : {},
+        field: key,
+        proto,
+      }))
+  );
 }
 
 /** A control argument (account, dry_run, confirmation_token) with a value the server refuses. */
@@ -365,22 +369,24 @@ describe('hostile arguments at every MCP tool (sandbox, in-process SDK client)',
     expect(server.requests()).toBe(0);
   });
 
-  it('an own `__proto__` member (as JSON.parse makes it) is refused by name and never obeyed', async () => {
+  it('an own `__proto__` member (as JSON.parse makes it) is never obeyed', async () => {
     const args = JSON.parse('{"__proto__": {"account": "evil", "dry_run": true, "polluted": "yes"}}');
+    const before = server.requests();
     for (const name of [
       'tuxcare_ab_list',
       'lunanode_vm_list',
       'ispmanager_user_list',
       'vmmanager_host_list',
     ]) {
+      // The SDK's params parse drops the member (SDK v2; v1 kept it and the endpoint schema refused it):
+      // the account and dry_run it carries are not read, so the read runs as the one account, for real.
       const result = await server.call(name, args);
-      expectNamed(result, { input: {}, control: {}, field: '__proto__', proto: false }, name);
-      // The account and dry_run it carries were not read as arguments: the error is about the member.
+      expect(result.isError, textOf(result).slice(0, 300)).toBeFalsy();
       expect(textOf(result)).toContain('"account":"sandbox"');
       expect(textOf(result)).not.toContain('dry_run');
     }
     expect(Object.prototype).not.toHaveProperty('polluted');
-    expect(server.requests()).toBe(0);
+    expect(server.requests()).toBeGreaterThanOrEqual(before + 4);
   });
 
   it('the server survives: Object.prototype is clean and a valid call still reaches the simulator', async () => {

@@ -1,3 +1,7 @@
+import {
+  Client as ModernClient,
+  StreamableHTTPClientTransport as ModernHttpTransport,
+} from '@modelcontextprotocol/client';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
@@ -47,7 +51,12 @@ export type Carrier =
   /** Streamable HTTP on loopback: the token two-step, never elicitation. */
   | { kind: 'http' }
   /** The SDK's linked in-memory pair with an elicitation handler (stdio's capabilities, in-process). */
-  | { kind: 'elicit'; answer: (message: string) => Promise<ElicitResult> };
+  | { kind: 'elicit'; answer: (message: string) => Promise<ElicitResult> }
+  /**
+   * The v2 SDK's Client over Streamable HTTP, pinned to 2026-07-28; with `answer`, it declares elicitation
+   * and answers the server's input_required rounds with it.
+   */
+  | { kind: 'modern'; answer?: (message: string) => Promise<ElicitResult> };
 
 /**
  * Starts four simulators, an MCP server configured with one account per vendor (ISPmanager with session
@@ -99,8 +108,33 @@ export async function startTrustServer(
     { name: 'evidence-trust', version: '0.0.0' },
     carrier.kind === 'elicit' ? { capabilities: { elicitation: {} } } : {},
   );
+  let modern: ModernClient | undefined;
   let closeTransport: () => Promise<void>;
-  if (carrier.kind === 'http') {
+  if (carrier.kind === 'modern') {
+    const http = await startHttp({
+      host: '127.0.0.1',
+      port: 0,
+      createServer: () => createMcpServer(app.registry),
+    });
+    const answer = carrier.answer;
+    modern = new ModernClient(
+      { name: 'evidence-trust-v2', version: '0.0.0' },
+      {
+        versionNegotiation: { mode: { pin: '2026-07-28' } },
+        ...(answer ? { capabilities: { elicitation: {} } } : {}),
+      },
+    );
+    if (answer) {
+      modern.setRequestHandler('elicitation/create', async (request) =>
+        answer((request.params as { message: string }).message),
+      );
+    }
+    await modern.connect(new ModernHttpTransport(new URL(http.url)));
+    closeTransport = async () => {
+      await modern?.close();
+      await http.close();
+    };
+  } else if (carrier.kind === 'http') {
     const http = await startHttp({
       host: '127.0.0.1',
       port: 0,
@@ -128,14 +162,20 @@ export async function startTrustServer(
     stderr,
     /** Every result text so far. */
     results,
+    /** The v2 client, when the carrier is `modern`. */
+    modern,
     async call(name: string, args: Record<string, unknown> = {}): Promise<CallToolResult> {
-      const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
+      const result = (
+        modern
+          ? await modern.callTool({ name, arguments: args })
+          : await client.callTool({ name, arguments: args })
+      ) as CallToolResult;
       results.push(JSON.stringify(result));
       return result;
     },
     async close() {
       process.stderr.write = write;
-      await client.close();
+      if (!modern) await client.close();
       await closeTransport();
       await app.close();
       await Promise.all(Object.values(sims).map((sim) => sim.stop()));
