@@ -119,7 +119,9 @@ export async function callTool(
 ): Promise<CallToolResult | InputRequiredResult> {
   const { context } = env;
   const max = context.maxResultChars;
-  const { account: accountName, dry_run: dryRun, confirmation_token: token, ...input } = raw;
+  const { account: accountName, dry_run: dryRun, confirmation_token: tokenArg, ...input } = raw;
+  // "" is no token: clients that make every property required (OpenAI strict mode) must send something.
+  const token = tokenArg === '' ? undefined : tokenArg;
   const base: Record<string, unknown> = { tool: tool.name, ...(context.sandbox ? { sandbox: true } : {}) };
   const fail = (error: unknown, redactor: Redactor = context.redactor) =>
     errorResult(error, redactor, base, max);

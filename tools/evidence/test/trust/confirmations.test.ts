@@ -62,6 +62,14 @@ describe('confirmation tokens (issue 12.6): one canonical form, single use, exac
     expect(server.sims.lunanode.state.sshKeys.length).toBe(before + 1);
   });
 
+  it('an empty confirmation_token means no token (strict-mode clients must send every property)', async () => {
+    server = await startTrustServer();
+    const key = server.sims.tuxcare.state.elsKeys[0]?.key;
+    const first = payloadOf(await server.call('tuxcare_els_key_remove', { key, confirmation_token: '' }));
+    expect(first.status).toBe('confirmation_required');
+    expect(server.sims.tuxcare.state.elsKeys.map((row) => row.key)).toContain(key);
+  });
+
   it('a malformed, a mismatched and an expired token each say so, and that nothing was sent', async () => {
     server = await startTrustServer();
     const key = server.sims.tuxcare.state.elsKeys[0]?.key;
