@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { BENCH_SETTINGS } from './settings.mjs';
 
 const runs = Number(process.argv[2] ?? 10);
 const here = new URL('.', import.meta.url).pathname;
@@ -45,21 +46,7 @@ function installed(specs) {
   }
 }
 
-// Credentials for every vendor (nothing is contacted before a tool call), so every tool is listed as in
-// production, as in table.mjs; sandbox mode would add the simulators' start to the measurement.
-const settings = {
-  PATH: process.env.PATH ?? '',
-  TUXCARE_LOGIN: 'bench',
-  TUXCARE_SECRET_KEY: 'bench-secret',
-  LUNANODE_API_ID: 'benchbenchbench1',
-  LUNANODE_API_KEY: 'k'.repeat(128),
-  ISPMANAGER_URL: 'https://127.0.0.1:1500/ispmgr',
-  ISPMANAGER_USERNAME: 'bench',
-  ISPMANAGER_PASSWORD: 'bench',
-  VMMANAGER_URL: 'https://127.0.0.1:1501',
-  VMMANAGER_EMAIL: 'bench@example.invalid',
-  VMMANAGER_PASSWORD: 'bench',
-};
+const settings = { PATH: process.env.PATH ?? '', ...BENCH_SETTINGS };
 
 async function coldStart(args) {
   const started = performance.now();

@@ -17,6 +17,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { Agent } from 'undici';
 import { installRows, measureInstall } from './install-size.mjs';
+import { BENCH_SETTINGS } from './settings.mjs';
 import { vendors, wireShape } from './vendors.mjs';
 import { userListXml, xmlDecoders } from './xml.mjs';
 
@@ -171,20 +172,7 @@ const serverCli = join(
   'dist',
   'cli.js',
 );
-// Credentials for every vendor (nothing is contacted before a tool call), so every tool is listed as in
-// production; sandbox mode would add the simulators' start to the measurement.
-const settings = {
-  TUXCARE_LOGIN: 'bench',
-  TUXCARE_SECRET_KEY: 'bench-secret',
-  LUNANODE_API_ID: 'benchbenchbench1',
-  LUNANODE_API_KEY: 'k'.repeat(128),
-  ISPMANAGER_URL: 'https://127.0.0.1:1500/ispmgr',
-  ISPMANAGER_USERNAME: 'bench',
-  ISPMANAGER_PASSWORD: 'bench',
-  VMMANAGER_URL: 'https://127.0.0.1:1501',
-  VMMANAGER_EMAIL: 'bench@example.invalid',
-  VMMANAGER_PASSWORD: 'bench',
-};
+const settings = BENCH_SETTINGS;
 const ours = {
   command: process.execPath,
   args: [serverCli],
