@@ -6,6 +6,8 @@ export default defineProject({
   test: {
     name: 'mcp-server',
     include: ['test/**/*.test.ts'],
+    // Installs redis-server when it is missing (CI), for the replica tests.
+    globalSetup: ['test/redis-setup.ts'],
     testTimeout: 20_000,
   },
 });

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { Redactor, resolveLogger, type VendorModule } from '@x/auth-core';
 import type { Sandbox } from '@x/testkit';
 import { type Account, type AccountSettings, type AccountsConfig, resolveAccounts } from './accounts.js';
-import { Confirmations } from './confirm.js';
+import { Confirmations, confirmSecretFromEnv } from './confirm.js';
 import { buildInstructions } from './instructions.js';
 import type { ListingCache } from './listing-cache.js';
 import type { ServerOptions } from './options.js';
@@ -81,7 +81,15 @@ export async function createApp(
     sandbox = await startSandbox();
     sandboxSettings = Object.fromEntries(sandbox.simulators.map((sim) => [sim.name, sim.settings]));
   }
+  // The key is checked before anything connects: a weak X_MCP_CONFIRM_SECRET stops startup by name.
+  let confirmations: Confirmations | undefined;
   try {
+    const key = confirmSecretFromEnv(env);
+    // Redis is loaded and connected only with --state; without it the ledger is this process's memory.
+    const ledger = options.state
+      ? await (await import('./team/ledger-redis.js')).RedisLedger.connect(options.state)
+      : undefined;
+    confirmations = new Confirmations({ key, ledger });
     const live = resolveAccounts({
       vendors: deps.vendors,
       env,
@@ -117,7 +125,7 @@ export async function createApp(
       accounts: live,
       confirm: options.confirm,
       readOnly: options.readOnly,
-      confirmations: new Confirmations(),
+      confirmations,
       maxResultChars: options.maxResultChars,
       redactor,
       elicitation: deps.elicitation ?? options.transport === 'stdio',
@@ -132,10 +140,12 @@ export async function createApp(
       sandbox,
       close: async () => {
         await Promise.allSettled([...live.values()].flat().map((account) => account.close()));
+        await confirmations?.ledger.close();
         await sandbox?.stop();
       },
     };
   } catch (error) {
+    await confirmations?.ledger.close();
     await sandbox?.stop();
     throw error;
   }

@@ -46,6 +46,8 @@ export interface CallEnvironment {
   signal: AbortSignal;
   /** Set when the client asked for progress (a progress token): long waits report through it. */
   progress?: ((progress: WaitProgress) => void) | undefined;
+  /** The verified person (OAuth subject) the call runs for; confirmation tokens are bound to it. */
+  person?: string | undefined;
 }
 
 function inputError(tool: ToolSpec, path: string, message: string): InputError {
@@ -100,6 +102,8 @@ const TOKEN_REFUSALS: Record<Exclude<TokenCheck, 'ok'>, string> = {
   mismatch:
     'was issued for other arguments, another tool or another account; nothing was sent. Call without confirmation_token for a token for these arguments',
   used: 'was already used (each confirmation executes once); nothing was sent. Call without confirmation_token for a new one',
+  unavailable:
+    'cannot be checked: the shared confirmation ledger (--state) is unreachable, so confirmed calls are refused until it is back; nothing was sent. Reads still work. Retry the same call with the same confirmation_token later',
 };
 
 /** The preview as the result shows it: the account beside the request. */
@@ -181,7 +185,7 @@ export async function callTool(
         const question = () => confirmationMessage(describeCall(tool, account, preview));
         if (env.carrier === 'input_required') {
           // The bound token travels as requestState: the retry is redeemed by the same rules as a token.
-          const issued = context.confirmations.issue(tool.name, account.name, input);
+          const issued = context.confirmations.issue(tool.name, account.name, input, env.person);
           return inputRequired({
             inputRequests: {
               confirm: inputRequired.elicit({ message: question(), requestedSchema: CONFIRM_SCHEMA }),
@@ -193,7 +197,7 @@ export async function callTool(
           const answer = await env.ask(question(), env.signal);
           if (answer !== 'accepted') return notConfirmed(answer, base, max, redactor);
         } else {
-          const issued = context.confirmations.issue(tool.name, account.name, input);
+          const issued = context.confirmations.issue(tool.name, account.name, input, env.person);
           return successResult(
             {
               ...base,
@@ -216,11 +220,12 @@ export async function callTool(
             view.kind === 'elicit' && view.action === 'accept' && view.content?.confirm === true;
           if (!accepted) return notConfirmed('declined', base, max, redactor);
         }
-        const check = context.confirmations.redeem(
+        const check = await context.confirmations.redeem(
           state ?? (token as string),
           tool.name,
           account.name,
           input,
+          env.person,
         );
         if (check !== 'ok') {
           const field = state !== undefined ? 'requestState' : 'confirmation_token';

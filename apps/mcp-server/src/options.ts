@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { ConfirmMode } from './confirm.js';
 import { authTokenProblem, HTTP_LIMITS, parseHost, parseOrigin } from './http.js';
 import { DEFAULT_MAX_RESULT_CHARS } from './results.js';
+import { redisUrlProblem } from './team/ledger-redis.js';
 
 /** Everything the command line and its environment variables set. */
 export interface ServerOptions {
@@ -18,6 +19,8 @@ export interface ServerOptions {
   listTools: boolean;
   help: boolean;
   authToken: string | undefined;
+  /** `--state`: the Redis URL of the shared confirmation ledger; unset: in process memory. */
+  state: string | undefined;
   allowedHosts: string[];
   allowedOrigins: string[];
   maxResultChars: number;
@@ -43,6 +46,7 @@ export const ENV_OF = {
   config: 'X_MCP_CONFIG',
   confirm: 'X_MCP_CONFIRM',
   'auth-token': 'X_MCP_AUTH_TOKEN',
+  state: 'X_MCP_STATE',
   'allowed-hosts': 'X_MCP_ALLOWED_HOSTS',
   'allowed-origins': 'X_MCP_ALLOWED_ORIGINS',
   'max-result-chars': 'X_MCP_MAX_RESULT_CHARS',
@@ -85,6 +89,8 @@ export const HELP = [
   row('--port N', 'port (default 3333)', 'port'),
   row('--auth-token TOKEN', 'bearer token, 32+ characters; required off loopback', 'auth-token'),
   row('', '(generate one with: openssl rand -hex 32)'),
+  row('--state redis://HOST', 'shared single-use confirmation ledger for replicas', 'state'),
+  row('', '(replicas also share X_MCP_CONFIRM_SECRET, 32+ bytes)'),
   row('--allowed-hosts a,b', 'extra host[:port] names for Host/Origin (reverse proxies)', 'allowed-hosts'),
   row('--allowed-origins a,b', 'extra exact origins (http://localhost:6274)', 'allowed-origins'),
   row(
@@ -146,6 +152,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
         'list-tools': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         'auth-token': { type: 'string' },
+        state: { type: 'string' },
         'allowed-hosts': { type: 'string' },
         'allowed-origins': { type: 'string' },
         'max-result-chars': { type: 'string' },
@@ -201,6 +208,10 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
   const tokenProblem = authToken === undefined ? undefined : authTokenProblem(authToken);
   // The token itself is never echoed: it is a secret, even when a weak one.
   if (tokenProblem) throw new UsageError(`${source('auth-token')} ${tokenProblem}`);
+  const state = text('state');
+  const stateProblem = state === undefined ? undefined : redisUrlProblem(state);
+  // A Redis URL may carry a password: the value itself is never echoed.
+  if (stateProblem) throw new UsageError(`${source('state')} ${stateProblem}`);
   const allowedHosts = list(text('allowed-hosts'));
   const badHost = allowedHosts.find((entry) => !parseHost(entry));
   if (badHost !== undefined) {
@@ -237,6 +248,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
     listTools: values['list-tools'] === true,
     help: values.help === true,
     authToken,
+    state,
     allowedHosts,
     allowedOrigins,
     maxResultChars: integer(
