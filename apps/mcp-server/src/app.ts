@@ -19,6 +19,8 @@ export const SERVER_VERSION: string = pkg.version;
 /** The parts of a config file (`--config`). Settings are keyed like the vendor environment variables. */
 export interface ConfigFile {
   accounts?: AccountsConfig;
+  /** Who may use which accounts under `--oauth-issuer` (see team/access.ts). */
+  oauth?: { access?: unknown };
 }
 
 /** An assembled server: registry, accounts, and what to tell the operator. */
@@ -32,6 +34,8 @@ export interface App {
   /** Operator-facing notes (vendors without credentials). */
   notes: string[];
   sandbox: Sandbox | undefined;
+  /** The config file's contents (`{}` without one). */
+  config: ConfigFile;
   close(): Promise<void>;
 }
 
@@ -138,6 +142,7 @@ export async function createApp(
       live,
       notes,
       sandbox,
+      config,
       close: async () => {
         await Promise.allSettled([...live.values()].flat().map((account) => account.close()));
         await confirmations?.ledger.close();

@@ -20,7 +20,7 @@ import type { ConfirmationCarrier } from './carriers.js';
 import type { TokenCheck } from './confirm.js';
 import { type CallDescription, confirmationMessage } from './prompt.js';
 import { errorResult, successResult, withheldResult } from './results.js';
-import type { ServerContext } from './server.js';
+import { accountsOf, type ServerContext } from './server.js';
 import type { ToolSpec } from './tools.js';
 
 /** The user's answer to a confirmation prompt. */
@@ -131,7 +131,7 @@ export async function callTool(
     errorResult(error, redactor, base, max);
 
   // Control arguments first: a wrong account or flag is an input error before anything else happens.
-  const account = pickAccount(tool, context.accounts.get(tool.vendor.id) ?? [], accountName);
+  const account = pickAccount(tool, accountsOf(context, tool), accountName);
   if (account instanceof InputError) return fail(account);
   base.account = account.name;
   if (dryRun !== undefined && (typeof dryRun !== 'boolean' || !tool.mutating)) {

@@ -65,10 +65,16 @@ async function main(): Promise<void> {
   } else {
     // Loaded only for HTTP: the SDK's Streamable HTTP transport (Hono, Node's fetch classes) would add ~25 ms
     // to every stdio start, the usual way clients launch this server.
-    const [{ startHttp }, { connectionGuide }] = await Promise.all([
+    const [{ startHttp }, { connectionGuide }, { teamHttp }] = await Promise.all([
       import('./http.js'),
       import('./guide.js'),
+      import('./team/wiring.js'),
     ]);
+    // OAuth (when configured), each person's view of the tools, and the readiness probe.
+    const team = await teamHttp(app, options).catch(async (error: unknown) => {
+      await app.close();
+      throw error;
+    });
     const http = await startHttp({
       host: options.host,
       port: options.port,
@@ -79,7 +85,7 @@ async function main(): Promise<void> {
       requestTimeoutMs: options.requestTimeoutMs,
       keepAliveTimeoutMs: options.keepAliveTimeoutMs,
       maxConnections: options.maxConnections,
-      createServer: () => createMcpServer(app.registry),
+      ...team,
     });
     log(`listening on ${http.url}`);
     if (app.context.sandbox) process.stdout.write(connectionGuide(http.url));

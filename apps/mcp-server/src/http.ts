@@ -6,7 +6,8 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { type AddressInfo, BlockList, isIP } from 'node:net';
-import type { Server } from '@modelcontextprotocol/server';
+import type { AuthInfo, Server } from '@modelcontextprotocol/server';
+import type { OAuthGate } from './team/oauth.js';
 
 /** Connection limits of the HTTP endpoint: what a slow or greedy client may hold, and for how long. */
 export interface HttpLimits {
@@ -50,8 +51,29 @@ export interface HttpOptions extends OptionalLimits {
   allowedOrigins?: readonly string[] | undefined;
   /** Request body cap (default 1 MiB; tool arguments are small). */
   maxBodyBytes?: number | undefined;
+  /** OAuth 2.1 resource server (exclusive with `authToken`): metadata, 401 challenges, local JWT checks. */
+  oauth?: OAuthGate | undefined;
+  /** What `/readyz` checks (the shared ledger); `/healthz` checks nothing beyond the process answering. */
+  ready?: (() => Promise<boolean>) | undefined;
   /** A fresh MCP server per request: no state is shared between clients. */
-  createServer: () => Server;
+  createServer: (request: HttpRequestInfo) => Server;
+}
+
+/** What the HTTP endpoint knows about one request when it creates its server. */
+export interface HttpRequestInfo {
+  /** The verified token (OAuth only). */
+  authInfo?: AuthInfo | undefined;
+  /** The request's W3C `traceparent`, when it is well-formed. */
+  traceparent?: string | undefined;
+}
+
+const TRACEPARENT = /^[0-9a-f]{2}-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}$/;
+
+/** A W3C trace-context `traceparent` header when well-formed (version, trace id, parent id, flags). */
+export function traceparentOf(value: string | null | undefined): string | undefined {
+  return value && value.length === 55 && TRACEPARENT.test(value) && !value.startsWith('ff')
+    ? value
+    : undefined;
 }
 
 /** A running HTTP endpoint. */
@@ -219,11 +241,12 @@ export async function startHttp(options: HttpOptions): Promise<RunningHttp> {
   if (!bind || bind.port !== undefined) {
     throw new Error(`bind address "${options.host}" must be a host name or IP address without a port`);
   }
-  if (!isLoopback(options.host) && !options.authToken) {
+  if (!isLoopback(options.host) && !options.authToken && !options.oauth) {
     throw new Error(
-      `refusing to listen on ${options.host} without --auth-token: anyone who can reach it could use your accounts`,
+      `refusing to listen on ${options.host} without --auth-token or --oauth-issuer: anyone who can reach it could use your accounts`,
     );
   }
+  if (options.authToken && options.oauth) throw new Error('--auth-token and --oauth-issuer are exclusive');
   const tokenProblem = options.authToken === undefined ? undefined : authTokenProblem(options.authToken);
   if (tokenProblem) throw new Error(`the auth token ${tokenProblem}`);
   // Loaded here, not at the top: options.ts uses this module's parsers on every start, stdio included.
@@ -231,7 +254,14 @@ export async function startHttp(options: HttpOptions): Promise<RunningHttp> {
   // One handler serves 2026-07-28 per request and 2025-era clients statelessly (a fresh server from the
   // factory for every request, so nothing is shared between clients). It answers JSON, and upgrades to an
   // SSE stream only when a call sends notifications first (the progress of a long wait).
-  const mcp = createMcpHandler(() => options.createServer(), { legacy: 'stateless' });
+  const mcp = createMcpHandler(
+    (ctx) =>
+      options.createServer({
+        authInfo: ctx.authInfo,
+        traceparent: traceparentOf(ctx.requestInfo?.headers.get('traceparent')),
+      }),
+    { legacy: 'stateless' },
+  );
   const limits: HttpLimits = {
     headersTimeoutMs: options.headersTimeoutMs ?? HTTP_LIMITS.headersTimeoutMs,
     requestTimeoutMs: options.requestTimeoutMs ?? HTTP_LIMITS.requestTimeoutMs,
@@ -255,10 +285,30 @@ export async function startHttp(options: HttpOptions): Promise<RunningHttp> {
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path !== '/mcp') return jsonRpcError(res, 404, 'Not found: the MCP endpoint is /mcp');
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    // Probes come first, before the Host check: a load balancer asks by IP address, and the answers say
+    // nothing but up/down. Liveness never touches a vendor or Redis; readiness asks the shared ledger.
+    if (path === '/healthz' || path === '/readyz') {
+      const up = path === '/healthz' || (await (options.ready?.() ?? Promise.resolve(true)));
+      res.writeHead(up ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ status: up ? 'ok' : 'unavailable' }));
+      return;
+    }
+    const metadata = options.oauth?.metadataPaths.includes(path) ? options.oauth.metadata : undefined;
+    if (path !== '/mcp' && !metadata) return jsonRpcError(res, 404, 'Not found: the MCP endpoint is /mcp');
     if (!allowedHost(req.headers.host)) return jsonRpcError(res, 403, 'Forbidden: Host header not allowed');
     if (!allowedOrigin(req.headers.origin)) return jsonRpcError(res, 403, 'Forbidden: Origin not allowed');
+    if (metadata) {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'max-age=300' });
+      res.end(JSON.stringify(metadata));
+      return;
+    }
+    let authInfo: AuthInfo | undefined;
+    if (options.oauth) {
+      const verified = await options.oauth.authenticate(req.headers.authorization);
+      if (verified instanceof Response) return writeResponse(res, verified);
+      authInfo = verified;
+    }
     if (expectedAuth) {
       const given = Buffer.from(req.headers.authorization ?? '');
       if (given.length !== expectedAuth.length || !timingSafeEqual(given, expectedAuth)) {
@@ -297,6 +347,7 @@ export async function startHttp(options: HttpOptions): Promise<RunningHttp> {
         body,
         signal: aborted.signal,
       }),
+      authInfo ? { authInfo } : undefined,
     );
     await writeResponse(res, response);
   };

@@ -3,6 +3,7 @@ import type { ConfirmMode } from './confirm.js';
 import { authTokenProblem, HTTP_LIMITS, parseHost, parseOrigin } from './http.js';
 import { DEFAULT_MAX_RESULT_CHARS } from './results.js';
 import { redisUrlProblem } from './team/ledger-redis.js';
+import { oauthUrlProblem } from './team/oauth-url.js';
 
 /** Everything the command line and its environment variables set. */
 export interface ServerOptions {
@@ -19,6 +20,10 @@ export interface ServerOptions {
   listTools: boolean;
   help: boolean;
   authToken: string | undefined;
+  /** `--oauth-issuer`: the authorization server whose JWTs are accepted (exclusive with `authToken`). */
+  oauthIssuer: string | undefined;
+  /** `--oauth-audience`: this server's resource URL, the audience tokens must be issued for (RFC 8707). */
+  oauthAudience: string | undefined;
   /** `--state`: the Redis URL of the shared confirmation ledger; unset: in process memory. */
   state: string | undefined;
   allowedHosts: string[];
@@ -46,6 +51,8 @@ export const ENV_OF = {
   config: 'X_MCP_CONFIG',
   confirm: 'X_MCP_CONFIRM',
   'auth-token': 'X_MCP_AUTH_TOKEN',
+  'oauth-issuer': 'X_MCP_OAUTH_ISSUER',
+  'oauth-audience': 'X_MCP_OAUTH_AUDIENCE',
   state: 'X_MCP_STATE',
   'allowed-hosts': 'X_MCP_ALLOWED_HOSTS',
   'allowed-origins': 'X_MCP_ALLOWED_ORIGINS',
@@ -89,6 +96,9 @@ export const HELP = [
   row('--port N', 'port (default 3333)', 'port'),
   row('--auth-token TOKEN', 'bearer token, 32+ characters; required off loopback', 'auth-token'),
   row('', '(generate one with: openssl rand -hex 32)'),
+  row('--oauth-issuer URL', 'OAuth 2.1: accept JWTs of this issuer (not with a token)', 'oauth-issuer'),
+  row('--oauth-audience URL', "OAuth 2.1: this server's resource URL (token audience)", 'oauth-audience'),
+  row('', '(who may use which accounts: "oauth" in --config)'),
   row('--state redis://HOST', 'shared single-use confirmation ledger for replicas', 'state'),
   row('', '(replicas also share X_MCP_CONFIRM_SECRET, 32+ bytes)'),
   row('--allowed-hosts a,b', 'extra host[:port] names for Host/Origin (reverse proxies)', 'allowed-hosts'),
@@ -152,6 +162,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
         'list-tools': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         'auth-token': { type: 'string' },
+        'oauth-issuer': { type: 'string' },
+        'oauth-audience': { type: 'string' },
         state: { type: 'string' },
         'allowed-hosts': { type: 'string' },
         'allowed-origins': { type: 'string' },
@@ -208,6 +220,27 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
   const tokenProblem = authToken === undefined ? undefined : authTokenProblem(authToken);
   // The token itself is never echoed: it is a secret, even when a weak one.
   if (tokenProblem) throw new UsageError(`${source('auth-token')} ${tokenProblem}`);
+  const oauthIssuer = text('oauth-issuer');
+  const oauthAudience = text('oauth-audience');
+  for (const [name, value] of [
+    ['oauth-issuer', oauthIssuer],
+    ['oauth-audience', oauthAudience],
+  ] as const) {
+    const problem = value === undefined ? undefined : oauthUrlProblem(value);
+    if (problem) throw new UsageError(`${source(name)} ${problem}, not "${value}"`);
+  }
+  if ((oauthIssuer === undefined) !== (oauthAudience === undefined)) {
+    const [given, missing] =
+      oauthIssuer === undefined ? ['oauth-audience', 'oauth-issuer'] : ['oauth-issuer', 'oauth-audience'];
+    throw new UsageError(
+      `${source(given as Flag)} needs --oauth-issuer and --oauth-audience together (${ENV_OF[missing as Flag]} is unset)`,
+    );
+  }
+  if (oauthIssuer !== undefined && authToken !== undefined) {
+    throw new UsageError(
+      `${source('auth-token')} and ${source('oauth-issuer')} are exclusive: a static token for one person, OAuth for a team`,
+    );
+  }
   const state = text('state');
   const stateProblem = state === undefined ? undefined : redisUrlProblem(state);
   // A Redis URL may carry a password: the value itself is never echoed.
@@ -248,6 +281,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
     listTools: values['list-tools'] === true,
     help: values.help === true,
     authToken,
+    oauthIssuer,
+    oauthAudience,
     state,
     allowedHosts,
     allowedOrigins,

@@ -41,6 +41,11 @@ export interface ServerContext {
   elicitation: boolean;
   /** tools/list entries the build precomputed (the CLI's vendors); whatever it lacks is computed. */
   listingCache?: ListingCache | undefined;
+  /**
+   * The accounts a tool may run as, when a person's policy narrows them per tool (team/views.ts); default:
+   * every account of the tool's vendor.
+   */
+  accountsFor?: ((tool: ToolSpec) => readonly Account[]) | undefined;
 }
 
 /** The tools/list answer and lookups, computed once per process (JSON Schemas are built lazily). */
@@ -62,7 +67,7 @@ export class ToolRegistry {
   }
 
   accountNames(tool: ToolSpec): string[] {
-    return (this.context.accounts.get(tool.vendor.id) ?? []).map((account) => account.name);
+    return accountsOf(this.context, tool).map((account) => account.name);
   }
 
   /**
@@ -85,14 +90,25 @@ export class ToolRegistry {
   }
 }
 
+/** The accounts a tool may run as in this context (see {@link ServerContext.accountsFor}). */
+export function accountsOf(context: ServerContext, tool: ToolSpec): readonly Account[] {
+  return context.accountsFor?.(tool) ?? context.accounts.get(tool.vendor.id) ?? [];
+}
+
 /** How long a client may reuse tools/list (2026-07-28 cache hint): the tools change only on a restart. */
 export const LISTING_TTL_MS = 5 * 60_000;
 
 const clientCapabilities = (server: Server, ctx: SdkContext) =>
   declaredCapabilities(ctx, server.getClientCapabilities());
 
+/** Who and what one server instance serves, when the transport knows (HTTP with OAuth). */
+export interface RequestScope {
+  /** The verified person (OAuth `sub`): confirmation tokens are bound to it. */
+  person?: string | undefined;
+}
+
 /** Creates one MCP server over the registry. Cheap: the HTTP transport makes one per request. */
-export function createMcpServer(registry: ToolRegistry): Server {
+export function createMcpServer(registry: ToolRegistry, scope: RequestScope = {}): Server {
   const context = registry.context;
   const server = new Server(
     { name: context.name, version: context.version },
@@ -155,6 +171,7 @@ export function createMcpServer(registry: ToolRegistry): Server {
         confirms: registry.confirms(tool),
         enabled: (name) => registry.get(name),
         readOnly: context.readOnly === true,
+        person: scope.person,
         signal: ctx.mcpReq.signal,
         progress,
         round: {
