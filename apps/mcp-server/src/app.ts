@@ -4,11 +4,11 @@ import { Redactor, resolveLogger, type VendorModule } from '@x/auth-core';
 import type { Sandbox } from '@x/testkit';
 import { type Account, type AccountSettings, type AccountsConfig, resolveAccounts } from './accounts.js';
 import { Confirmations, confirmSecretFromEnv } from './confirm.js';
-import { resolveToolMode } from './discover/mode.js';
 import { buildInstructions } from './instructions.js';
 import type { ListingCache } from './listing-cache.js';
 import type { ServerOptions } from './options.js';
 import { selectTools } from './select.js';
+import { AuditLog } from './team/audit.js';
 import { type ServerContext, ToolRegistry } from './server.js';
 import { buildToolSpecs, type ToolSpec } from './tools.js';
 
@@ -88,6 +88,7 @@ export async function createApp(
   }
   // The key is checked before anything connects: a weak X_MCP_CONFIRM_SECRET stops startup by name.
   let confirmations: Confirmations | undefined;
+  let audit: AuditLog | undefined;
   try {
     const key = confirmSecretFromEnv(env);
     // Redis is loaded and connected only with --state; without it the ledger is this process's memory.
@@ -95,6 +96,7 @@ export async function createApp(
       ? await (await import('./team/ledger-redis.js')).RedisLedger.connect(options.state)
       : undefined;
     confirmations = new Confirmations({ key, ledger });
+    audit = options.auditLog ? AuditLog.open(options.auditLog) : undefined;
     const live = resolveAccounts({
       vendors: deps.vendors,
       env,
@@ -115,8 +117,6 @@ export async function createApp(
       if (!live.has(vendor.id))
         notes.push(`${vendor.id}: not configured (set ${vendor.settings.required.join(', ')})`);
     }
-    // From the enabled selection (live vendors only), so tools/list, --list-tools and the instructions agree.
-    const toolMode = resolveToolMode(options.toolMode, tools.length, options.maxStaticTools);
     const context: ServerContext = {
       name: options.sandbox ? 'x-mcp-server (sandbox)' : 'x-mcp-server',
       version: SERVER_VERSION,
@@ -126,7 +126,6 @@ export async function createApp(
         sandbox: options.sandbox,
         confirm: options.confirm,
         readOnly: options.readOnly,
-        toolMode,
       }),
       sandbox: options.sandbox,
       tools,
@@ -134,12 +133,11 @@ export async function createApp(
       confirm: options.confirm,
       readOnly: options.readOnly,
       confirmations,
+      audit,
       maxResultChars: options.maxResultChars,
       redactor,
       elicitation: deps.elicitation ?? options.transport === 'stdio',
       listingCache: deps.listingCache,
-      toolMode,
-      catalog: allTools,
     };
     return {
       registry: new ToolRegistry(context),
@@ -152,11 +150,13 @@ export async function createApp(
       close: async () => {
         await Promise.allSettled([...live.values()].flat().map((account) => account.close()));
         await confirmations?.ledger.close();
+        audit?.close();
         await sandbox?.stop();
       },
     };
   } catch (error) {
     await confirmations?.ledger.close();
+    audit?.close();
     await sandbox?.stop();
     throw error;
   }

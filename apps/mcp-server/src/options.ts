@@ -24,6 +24,8 @@ export interface ServerOptions {
   oauthIssuer: string | undefined;
   /** `--oauth-audience`: this server's resource URL, the audience tokens must be issued for (RFC 8707). */
   oauthAudience: string | undefined;
+  /** `--audit-log`: `stderr` or a file the audit trail is appended to (JSON lines); unset: no audit log. */
+  auditLog: string | undefined;
   /** `--state`: the Redis URL of the shared confirmation ledger; unset: in process memory. */
   state: string | undefined;
   allowedHosts: string[];
@@ -33,17 +35,7 @@ export interface ServerOptions {
   requestTimeoutMs: number;
   keepAliveTimeoutMs: number;
   maxConnections: number;
-  /** `--tool-mode`: what tools/list shows (see discover/mode.ts). */
-  toolMode: ToolModeOption;
-  /** `--max-static-tools`: the most tools `auto` lists one by one. */
-  maxStaticTools: number;
 }
-
-/** `static` lists every enabled tool; `discover` lists search/describe/execute; `auto` picks by the count. */
-export type ToolModeOption = 'static' | 'discover' | 'auto';
-
-/** Cursor sends a model only its first 40 tools: `auto` lists more than that through discovery. */
-export const DEFAULT_MAX_STATIC_TOOLS = 40;
 
 /** A command-line or environment mistake; the CLI prints it with the usage hint and exits 2. */
 export class UsageError extends Error {}
@@ -63,6 +55,7 @@ export const ENV_OF = {
   'auth-token': 'X_MCP_AUTH_TOKEN',
   'oauth-issuer': 'X_MCP_OAUTH_ISSUER',
   'oauth-audience': 'X_MCP_OAUTH_AUDIENCE',
+  'audit-log': 'X_MCP_AUDIT_LOG',
   state: 'X_MCP_STATE',
   'allowed-hosts': 'X_MCP_ALLOWED_HOSTS',
   'allowed-origins': 'X_MCP_ALLOWED_ORIGINS',
@@ -71,8 +64,6 @@ export const ENV_OF = {
   'request-timeout': 'X_MCP_REQUEST_TIMEOUT',
   'keep-alive-timeout': 'X_MCP_KEEP_ALIVE_TIMEOUT',
   'max-connections': 'X_MCP_MAX_CONNECTIONS',
-  'tool-mode': 'X_MCP_TOOL_MODE',
-  'max-static-tools': 'X_MCP_MAX_STATIC_TOOLS',
 } as const;
 
 type Flag = keyof typeof ENV_OF;
@@ -93,12 +84,6 @@ export const HELP = [
   row('--tools a,b', 'single tools to add', 'tools'),
   row('--exclude-tools a,b', 'tools to remove', 'exclude-tools'),
   row('--read-only', 'only read tools (wins over everything)', 'read-only'),
-  row('--tool-mode MODE', 'static | discover (3 search tools) | auto (default)', 'tool-mode'),
-  row(
-    '--max-static-tools N',
-    `auto: static up to N enabled tools (default ${DEFAULT_MAX_STATIC_TOOLS})`,
-    'max-static-tools',
-  ),
   row('--confirm MODE', 'destructive (default) | writes | off', 'confirm'),
   row('--config FILE', 'JSON file with named accounts and defaults', 'config'),
   row(
@@ -119,6 +104,7 @@ export const HELP = [
   row('', '(who may use which accounts: "oauth" in --config)'),
   row('--state redis://HOST', 'shared single-use confirmation ledger for replicas', 'state'),
   row('', '(replicas also share X_MCP_CONFIRM_SECRET, 32+ bytes)'),
+  row('--audit-log stderr|FILE', 'JSON lines: who called what, as whom, with what outcome', 'audit-log'),
   row('--allowed-hosts a,b', 'extra host[:port] names for Host/Origin (reverse proxies)', 'allowed-hosts'),
   row('--allowed-origins a,b', 'extra exact origins (http://localhost:6274)', 'allowed-origins'),
   row(
@@ -182,6 +168,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
         'auth-token': { type: 'string' },
         'oauth-issuer': { type: 'string' },
         'oauth-audience': { type: 'string' },
+        'audit-log': { type: 'string' },
         state: { type: 'string' },
         'allowed-hosts': { type: 'string' },
         'allowed-origins': { type: 'string' },
@@ -190,8 +177,6 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
         'request-timeout': { type: 'string' },
         'keep-alive-timeout': { type: 'string' },
         'max-connections': { type: 'string' },
-        'tool-mode': { type: 'string' },
-        'max-static-tools': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -228,10 +213,6 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
   const confirm = text('confirm') ?? 'destructive';
   if (confirm !== 'destructive' && confirm !== 'writes' && confirm !== 'off') {
     throw new UsageError(`${source('confirm')} must be destructive, writes or off, not "${confirm}"`);
-  }
-  const toolMode = text('tool-mode') ?? 'auto';
-  if (toolMode !== 'static' && toolMode !== 'discover' && toolMode !== 'auto') {
-    throw new UsageError(`${source('tool-mode')} must be static, discover or auto, not "${toolMode}"`);
   }
   const host = text('host') ?? '127.0.0.1';
   const bind = parseHost(host);
@@ -307,6 +288,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
     authToken,
     oauthIssuer,
     oauthAudience,
+    auditLog: text('audit-log'),
     state,
     allowedHosts,
     allowedOrigins,
@@ -326,14 +308,6 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
       1,
       1_000_000,
       'an integer of at least 1',
-    ),
-    toolMode,
-    maxStaticTools: integer(
-      'max-static-tools',
-      DEFAULT_MAX_STATIC_TOOLS,
-      0,
-      1_000_000,
-      'a whole number (0 or more)',
     ),
   };
 }

@@ -1,6 +1,9 @@
 // OAuth 2.1 resource server against a real OpenID provider on loopback, and each person's view of the tools.
 import { once } from 'node:events';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -17,6 +20,8 @@ let sim: ReturnType<typeof createDemoSimulator>;
 let http: RunningHttp;
 let audience: string;
 let clockOffsetMs = 0;
+const auditFile = join(mkdtempSync(join(tmpdir(), 'x-mcp-audit-')), 'audit.jsonl');
+const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 const closers: Array<() => Promise<void>> = [];
 
 async function freePort(): Promise<number> {
@@ -35,7 +40,16 @@ beforeAll(async () => {
   const port = await freePort();
   audience = `http://127.0.0.1:${port}/mcp`;
   const options = parseOptions(
-    ['--transport', 'http', '--oauth-issuer', issuer.issuer, '--oauth-audience', audience],
+    [
+      '--transport',
+      'http',
+      '--oauth-issuer',
+      issuer.issuer,
+      '--oauth-audience',
+      audience,
+      '--audit-log',
+      auditFile,
+    ],
     {},
   );
   const node = { DEMO_URL: sim.url, DEMO_KEY: CANARY_KEY };
@@ -80,11 +94,11 @@ const post = (token?: string) =>
     }),
   });
 
-async function connect(token: string) {
+async function connect(token: string, headers: Record<string, string> = {}) {
   const client = new Client({ name: 'oauth-test', version: '0.0.0' });
   await client.connect(
     new StreamableHTTPClientTransport(new URL(http.url), {
-      requestInit: { headers: { authorization: `Bearer ${token}` } },
+      requestInit: { headers: { authorization: `Bearer ${token}`, ...headers } },
     }),
   );
   closers.push(() => client.close());
@@ -208,6 +222,61 @@ describe('OAuth 2.1 resource server', () => {
     expect(JSON.stringify(stolen)).toContain('was issued for other arguments');
     const done = await call(alice, 'demo_things_delete', { ...args, confirmation_token: token });
     expect((done.structuredContent as Record<string, unknown>).result).toEqual({ deleted: 't3' });
+  });
+});
+
+describe('audit trail', () => {
+  it('a read, a refused call and a confirmed delete: one JSON line each, with the trace, and no secret', async () => {
+    const bearer = await issuer.token('alice', audience, 'x.admin');
+    const client = await connect(bearer, { traceparent: TRACEPARENT });
+    const before = readFileSync(auditFile, 'utf8').split('\n').filter(Boolean).length;
+    await call(client, 'demo_things_list', { account: 'node1' });
+    await call(client, 'demo_things_delete', { id: 'not-an-id', account: 'node1' });
+    const first = (await call(client, 'demo_things_delete', { id: 't2', account: 'node2' }))
+      .structuredContent as Record<string, unknown>;
+    const token = first.confirmation_token as string;
+    await call(client, 'demo_things_delete', { id: 't2', account: 'node2', confirmation_token: token });
+
+    const text = readFileSync(auditFile, 'utf8');
+    const lines = text
+      .split('\n')
+      .filter(Boolean)
+      .slice(before)
+      .map((line) => JSON.parse(line));
+    const common = { person: 'alice', client: 'alice', traceparent: TRACEPARENT };
+    expect(lines.map(({ time, duration_ms, ...rest }) => rest)).toEqual([
+      { ...common, tool: 'demo_things_list', account: 'node1', effect: 'read', arguments: {}, outcome: 'ok' },
+      {
+        ...common,
+        tool: 'demo_things_delete',
+        account: 'node1',
+        effect: 'delete',
+        arguments: null,
+        outcome: 'input',
+      },
+      {
+        ...common,
+        tool: 'demo_things_delete',
+        account: 'node2',
+        effect: 'delete',
+        arguments: { id: 't2' },
+        outcome: 'confirmation_required',
+      },
+      {
+        ...common,
+        tool: 'demo_things_delete',
+        account: 'node2',
+        effect: 'delete',
+        arguments: { id: 't2' },
+        outcome: 'ok',
+      },
+    ]);
+    for (const line of lines) {
+      expect(Number.isNaN(Date.parse(line.time))).toBe(false);
+      expect(typeof line.duration_ms).toBe('number');
+    }
+    for (const secret of [CANARY_KEY, bearer, bearer.split('.')[2] as string, token])
+      expect(text).not.toContain(secret);
   });
 });
 

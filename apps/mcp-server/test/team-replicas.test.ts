@@ -7,7 +7,7 @@ import { createApp } from '../src/app.js';
 import { confirmSecretFromEnv } from '../src/confirm.js';
 import { startHttp } from '../src/http.js';
 import { parseOptions } from '../src/options.js';
-import { createMcpServer } from '../src/server.js';
+import { teamHttp } from '../src/team/wiring.js';
 import { TestRedis } from './redis.js';
 import { CANARY_KEY, createDemoSimulator, demoModule } from './support.js';
 
@@ -27,7 +27,8 @@ afterAll(async () => {
 
 /** A replica: its own app and HTTP endpoint over the same simulator, sharing what `env` and `args` share. */
 async function replica(simUrl: string, env: Record<string, string>, args: string[]) {
-  const app = await createApp(parseOptions(['--transport', 'http', ...args], {}), {
+  const options = parseOptions(['--transport', 'http', ...args], {});
+  const app = await createApp(options, {
     vendors: [demoModule],
     env: { DEMO_URL: simUrl, DEMO_KEY: CANARY_KEY, ...env },
   });
@@ -35,7 +36,7 @@ async function replica(simUrl: string, env: Record<string, string>, args: string
   const http = await startHttp({
     host: '127.0.0.1',
     port: 0,
-    createServer: () => createMcpServer(app.registry),
+    ...(await teamHttp(app, options)),
   });
   cleanup.push(() => http.close());
   const client = new Client({ name: 'replica-test', version: '0.0.0' });
@@ -91,8 +92,13 @@ describe('replicas with a shared secret and a Redis ledger', () => {
   it('Redis stopped mid-run: confirmed calls fail closed with a clear error, reads keep working', async () => {
     const { sim, a, b } = await setup({ X_MCP_CONFIRM_SECRET: SECRET }, ['--state', redis.url]);
     const token = payload(await a.call('demo_things_delete', { id: 't2' })).confirmation_token as string;
+    const probe = async (path: string) => (await fetch(a.http.url.replace(/\/mcp$/, path))).status;
+    expect(await probe('/readyz')).toBe(200);
     await redis.stop();
     try {
+      // Liveness asks nothing of Redis or a vendor; readiness says the ledger is gone.
+      expect(await probe('/healthz')).toBe(200);
+      expect(await probe('/readyz')).toBe(503);
       const read = await b.call('demo_things_list', {});
       expect(read.isError).toBeFalsy();
       expect((payload(read).result as { items: unknown[] }).items).toHaveLength(3);

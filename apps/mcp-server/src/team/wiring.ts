@@ -18,7 +18,7 @@ export async function teamHttp(
 ): Promise<Pick<HttpOptions, 'oauth' | 'ready' | 'createServer'>> {
   const ready = () => app.context.confirmations.ledger.ready();
   if (!options.oauthIssuer || !options.oauthAudience) {
-    return { ready, createServer: () => createMcpServer(app.registry) };
+    return { ready, createServer: ({ traceparent }) => createMcpServer(app.registry, { traceparent }) };
   }
   const rules = parseAccessRules(app.config.oauth?.access, app.live);
   const oauth = await createOAuthGate({
@@ -32,11 +32,15 @@ export async function teamHttp(
   return {
     oauth,
     ready,
-    createServer: ({ authInfo }) => {
+    createServer: ({ authInfo, traceparent }) => {
       const person = personOf(authInfo);
       // The gate lets no request through without a person under OAuth; this is the second lock.
       if (!person) throw new Error('an OAuth request reached the server without a verified person');
-      return createMcpServer(views.registryFor(person.policy), { person: person.subject });
+      return createMcpServer(views.registryFor(person.policy), {
+        person: person.subject,
+        client: person.clientId || undefined,
+        traceparent,
+      });
     },
   };
 }
