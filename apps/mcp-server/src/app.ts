@@ -4,6 +4,7 @@ import { Redactor, resolveLogger, type VendorModule } from '@x/auth-core';
 import type { Sandbox } from '@x/testkit';
 import { type Account, type AccountSettings, type AccountsConfig, resolveAccounts } from './accounts.js';
 import { Confirmations, confirmSecretFromEnv } from './confirm.js';
+import { resolveToolMode } from './discover/mode.js';
 import { buildInstructions } from './instructions.js';
 import type { ListingCache } from './listing-cache.js';
 import type { ServerOptions } from './options.js';
@@ -117,6 +118,8 @@ export async function createApp(
       if (!live.has(vendor.id))
         notes.push(`${vendor.id}: not configured (set ${vendor.settings.required.join(', ')})`);
     }
+    // From the enabled selection (live vendors only), so tools/list, --list-tools and the instructions agree.
+    const toolMode = resolveToolMode(options.toolMode, tools.length, options.maxStaticTools);
     const context: ServerContext = {
       name: options.sandbox ? 'x-mcp-server (sandbox)' : 'x-mcp-server',
       version: SERVER_VERSION,
@@ -126,6 +129,7 @@ export async function createApp(
         sandbox: options.sandbox,
         confirm: options.confirm,
         readOnly: options.readOnly,
+        toolMode,
       }),
       sandbox: options.sandbox,
       tools,
@@ -138,6 +142,8 @@ export async function createApp(
       redactor,
       elicitation: deps.elicitation ?? options.transport === 'stdio',
       listingCache: deps.listingCache,
+      toolMode,
+      catalog: allTools,
     };
     return {
       registry: new ToolRegistry(context),

@@ -36,10 +36,10 @@ async function main(): Promise<void> {
   if (options.listTools) {
     try {
       // Loaded only here: the tokenizer's tables would add ~150 ms to every server start.
-      const { formatToolList, servedRows } = await import('./list-tools.js');
+      const { formatToolList, servedRows, toolModeLine } = await import('./list-tools.js');
       if (app.live.size < vendorModules.length)
         log('tools of vendors without credentials are not listed; --sandbox lists every tool');
-      process.stdout.write(`${formatToolList(servedRows(app.registry))}\n`);
+      process.stdout.write(`${formatToolList(servedRows(app.registry))}\n${toolModeLine(app.registry)}\n`);
     } finally {
       await app.close();
     }
@@ -52,6 +52,12 @@ async function main(): Promise<void> {
   log(
     `${app.context.tools.length} tools enabled${options.readOnly ? ' (read-only)' : ''}, confirm=${options.confirm}`,
   );
+  const mode = app.context.toolMode;
+  if (mode) {
+    log(
+      `tool mode: ${mode.mode} (${mode.reason})${mode.mode === 'discover' ? '; tools/list shows search_tools, describe_tools, execute_tool' : ''}`,
+    );
+  }
 
   let stop: () => Promise<void>;
   if (options.transport === 'stdio') {

@@ -1,5 +1,6 @@
 import type { Account } from './accounts.js';
 import type { ConfirmMode } from './confirm.js';
+import type { ToolModeChoice } from './discover/mode.js';
 import type { ToolSpec } from './tools.js';
 
 /** Server instructions generated from what is enabled, so they never describe tools that are not there. */
@@ -9,7 +10,10 @@ export function buildInstructions(options: {
   sandbox: boolean;
   confirm: ConfirmMode;
   readOnly: boolean;
+  /** Default: static. */
+  toolMode?: ToolModeChoice | undefined;
 }): string {
+  const discover = options.toolMode?.mode === 'discover';
   const vendors = new Map<string, { title: string; count: number; toolsets: Set<string> }>();
   for (const tool of options.tools) {
     const item = vendors.get(tool.vendor.id) ?? {
@@ -32,8 +36,17 @@ export function buildInstructions(options: {
     const accounts = (options.accounts.get(id) ?? []).map((account) => account.name);
     const accountNote =
       accounts.length > 1 ? ` Accounts: ${accounts.join(', ')} (pass "account" on every call).` : '';
+    // In discover mode search_tools finds toolsets by their words: listing them here would cost ~300 tokens.
+    const where = discover ? '' : ` in ${[...item.toolsets].join(', ')}`;
+    lines.push(`- ${item.title} (${id}_*): ${item.count} tools${where}.${accountNote}`);
+  }
+  if (options.toolMode) {
     lines.push(
-      `- ${item.title} (${id}_*): ${item.count} tools in ${[...item.toolsets].join(', ')}.${accountNote}`,
+      discover
+        ? `Tool mode: discover (${options.toolMode.reason}). tools/list shows search_tools, describe_tools and execute_tool: ` +
+            'search in plain words, read input schemas with describe_tools, run with execute_tool {name, arguments}. ' +
+            "Results are the tool's own; dry_run, account and confirmation_token go inside arguments."
+        : `Tool mode: static (${options.toolMode.reason}).`,
     );
   }
   lines.push(

@@ -1,7 +1,8 @@
 import { type ConfirmMode, needsConfirmation } from './confirm.js';
+import { discoveryOf } from './discover/tools.js';
 import { listedTool } from './schema.js';
 import type { ToolRegistry } from './server.js';
-import { TOKENIZER_MODULE, type TokenCounter, toolTokens } from './tokens.js';
+import { requireTokenCounter, TOKENIZER_MODULE, type TokenCounter, toolTokens } from './tokens.js';
 import type { ToolSpec } from './tools.js';
 
 /** One row of `--list-tools`. */
@@ -45,6 +46,35 @@ export function servedRows(registry: ToolRegistry, counter?: TokenCounter): Tool
     effect: tool.effect,
     tokens: toolTokens(listed[i] as object, counter),
   }));
+}
+
+/**
+ * The `--list-tools` line that says which tool mode this configuration runs in and why; in discover mode,
+ * also what tools/list then costs (the three tools plus the instructions, o200k, when a count is known).
+ */
+export function toolModeLine(registry: ToolRegistry, counter?: TokenCounter): string {
+  const mode = registry.context.toolMode ?? { mode: 'static', reason: 'default' };
+  if (mode.mode === 'static') {
+    return `tool mode: static (${mode.reason}): tools/list shows the ${registry.context.tools.length} tools above`;
+  }
+  const listing = discoveryOf(registry).listing();
+  const count = counter ?? requireTokenCounter();
+  const cost = count
+    ? `, ${discoverTokens(listing, registry.context.instructions, count)} tokens (o200k) with the instructions`
+    : '';
+  return (
+    `tool mode: discover (${mode.reason}): tools/list shows search_tools, describe_tools, execute_tool${cost}; ` +
+    'the tools above are found, described and run through them'
+  );
+}
+
+/** o200k tokens of a discover-mode start: each listed tool as tools/list sends it, plus the instructions. */
+export function discoverTokens(
+  listing: readonly object[],
+  instructions: string,
+  count: TokenCounter,
+): number {
+  return listing.reduce((sum, tool) => sum + count(JSON.stringify(tool)), count(instructions));
 }
 
 /** Per toolset, in first-seen order: how many tools, how many of them read-only, and their known tokens. */

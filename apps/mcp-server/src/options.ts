@@ -35,7 +35,17 @@ export interface ServerOptions {
   requestTimeoutMs: number;
   keepAliveTimeoutMs: number;
   maxConnections: number;
+  /** `--tool-mode`: what tools/list shows (see discover/mode.ts). */
+  toolMode: ToolModeOption;
+  /** `--max-static-tools`: the most tools `auto` lists one by one. */
+  maxStaticTools: number;
 }
+
+/** `static` lists every enabled tool; `discover` lists search/describe/execute; `auto` picks by the count. */
+export type ToolModeOption = 'static' | 'discover' | 'auto';
+
+/** Cursor sends a model only its first 40 tools: `auto` lists more than that through discovery. */
+export const DEFAULT_MAX_STATIC_TOOLS = 40;
 
 /** A command-line or environment mistake; the CLI prints it with the usage hint and exits 2. */
 export class UsageError extends Error {}
@@ -64,6 +74,8 @@ export const ENV_OF = {
   'request-timeout': 'X_MCP_REQUEST_TIMEOUT',
   'keep-alive-timeout': 'X_MCP_KEEP_ALIVE_TIMEOUT',
   'max-connections': 'X_MCP_MAX_CONNECTIONS',
+  'tool-mode': 'X_MCP_TOOL_MODE',
+  'max-static-tools': 'X_MCP_MAX_STATIC_TOOLS',
 } as const;
 
 type Flag = keyof typeof ENV_OF;
@@ -84,6 +96,12 @@ export const HELP = [
   row('--tools a,b', 'single tools to add', 'tools'),
   row('--exclude-tools a,b', 'tools to remove', 'exclude-tools'),
   row('--read-only', 'only read tools (wins over everything)', 'read-only'),
+  row('--tool-mode MODE', 'static | discover (3 search tools) | auto (default)', 'tool-mode'),
+  row(
+    '--max-static-tools N',
+    `auto: static up to N enabled tools (default ${DEFAULT_MAX_STATIC_TOOLS})`,
+    'max-static-tools',
+  ),
   row('--confirm MODE', 'destructive (default) | writes | off', 'confirm'),
   row('--config FILE', 'JSON file with named accounts and defaults', 'config'),
   row(
@@ -177,6 +195,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
         'request-timeout': { type: 'string' },
         'keep-alive-timeout': { type: 'string' },
         'max-connections': { type: 'string' },
+        'tool-mode': { type: 'string' },
+        'max-static-tools': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -213,6 +233,10 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
   const confirm = text('confirm') ?? 'destructive';
   if (confirm !== 'destructive' && confirm !== 'writes' && confirm !== 'off') {
     throw new UsageError(`${source('confirm')} must be destructive, writes or off, not "${confirm}"`);
+  }
+  const toolMode = text('tool-mode') ?? 'auto';
+  if (toolMode !== 'static' && toolMode !== 'discover' && toolMode !== 'auto') {
+    throw new UsageError(`${source('tool-mode')} must be static, discover or auto, not "${toolMode}"`);
   }
   const host = text('host') ?? '127.0.0.1';
   const bind = parseHost(host);
@@ -308,6 +332,14 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
       1,
       1_000_000,
       'an integer of at least 1',
+    ),
+    toolMode,
+    maxStaticTools: integer(
+      'max-static-tools',
+      DEFAULT_MAX_STATIC_TOOLS,
+      0,
+      1_000_000,
+      'a whole number (0 or more)',
     ),
   };
 }

@@ -10,12 +10,16 @@ import {
   type Tool,
 } from '@modelcontextprotocol/server';
 import type { Redactor, WaitProgress } from '@x/auth-core';
+import { InputError } from '@x/auth-core';
 import type { Account } from './accounts.js';
 import { callTool } from './call.js';
 import { confirmationCarrier, declaredCapabilities } from './carriers.js';
 import { CONFIRMATION_TTL_MS, type Confirmations, type ConfirmMode, needsConfirmation } from './confirm.js';
+import type { ToolModeChoice } from './discover/mode.js';
+import { DESCRIBE_TOOL, discoveryOf, EXECUTE_TOOL, SEARCH_TOOL } from './discover/tools.js';
 import type { ListingCache } from './listing-cache.js';
 import type { AuditLog } from './team/audit.js';
+import { errorResult } from './results.js';
 import { listedTool } from './schema.js';
 import type { ToolSpec } from './tools.js';
 
@@ -49,6 +53,10 @@ export interface ServerContext {
   accountsFor?: ((tool: ToolSpec) => readonly Account[]) | undefined;
   /** `--audit-log`: one JSON line per tools/call. */
   audit?: AuditLog | undefined;
+  /** What tools/list shows, and why (default: static). */
+  toolMode?: ToolModeChoice | undefined;
+  /** Every tool of every vendor, enabled or not: says why a known tool is not enabled, and how to enable it. */
+  catalog?: readonly ToolSpec[] | undefined;
 }
 
 /** The tools/list answer and lookups, computed once per process (JSON Schemas are built lazily). */
@@ -62,6 +70,38 @@ export class ToolRegistry {
 
   get(name: string): ToolSpec | undefined {
     return this.#byName.get(name);
+  }
+
+  /** `static` (every enabled tool in tools/list) or `discover` (search_tools, describe_tools, execute_tool). */
+  get mode(): 'static' | 'discover' {
+    return this.context.toolMode?.mode ?? 'static';
+  }
+
+  /**
+   * Why a tool of this name cannot be called here, and what would change that: a catalog tool that the
+   * selection, `--read-only` or missing credentials left out, or a name no vendor has.
+   */
+  unavailable(name: string): string {
+    const known = this.context.catalog?.find((tool) => tool.name === name);
+    if (!known) {
+      const look = this.mode === 'discover' ? 'search_tools' : 'tools/list';
+      return `${name} is not a tool of this server; find the right name with ${look}.`;
+    }
+    if (!this.context.accounts.has(known.vendor.id)) {
+      return `${name} is not enabled: ${known.vendor.id} has no credentials on this server (set ${known.vendor.settings.required.join(', ')}).`;
+    }
+    if (this.context.readOnly && known.mutating) {
+      return `${name} is not enabled: the server runs with --read-only, which serves read tools only; it needs a server started without --read-only.`;
+    }
+    return `${name} is not enabled on this server; enable it with --tools ${name} or --toolsets ${known.toolset} (and keep it out of --exclude-tools).`;
+  }
+
+  /** {@link unavailable} as the isError result a call gets, the same through execute_tool and directly. */
+  unavailableResult(name: string): CallToolResult {
+    const error = new InputError(this.unavailable(name), {
+      issues: [{ path: 'name', message: 'not enabled' }],
+    });
+    return errorResult(error, this.context.redactor, { tool: name }, this.context.maxResultChars);
   }
 
   /** Whether a call of this tool needs the user's confirmation under the configured mode. */
@@ -135,19 +175,39 @@ export function createMcpServer(registry: ToolRegistry, scope: RequestScope = {}
   // the two-step token, so its listing leaves the field out.
   const elicits = (ctx: SdkContext) =>
     confirmationCarrier(context.elicitation, ctx, clientCapabilities(server, ctx)) !== 'token';
-  server.setRequestHandler('tools/list', async (_request, ctx) => ({ tools: registry.list(elicits(ctx)) }));
+  server.setRequestHandler('tools/list', async (_request, ctx) => ({
+    tools: registry.mode === 'discover' ? discoveryOf(registry).listing() : registry.list(elicits(ctx)),
+  }));
 
   server.setRequestHandler(
     'tools/call',
     async (request, ctx): Promise<CallToolResult | InputRequiredResult> => {
-      const tool = registry.get(request.params.name);
+      let name = request.params.name;
+      let raw: unknown = request.params.arguments ?? {};
+      if (registry.mode === 'discover') {
+        // The three discovery tools; a catalog tool called by name (a client that cached it) still runs.
+        const discovery = discoveryOf(registry);
+        if (name === SEARCH_TOOL) return discovery.search(raw);
+        if (name === DESCRIBE_TOOL) return discovery.describe(raw, elicits(ctx));
+        if (name === EXECUTE_TOOL) {
+          const target = discovery.target(raw);
+          if ('refused' in target) return target.refused;
+          name = target.tool.name;
+          raw = target.arguments;
+        }
+      }
+      const tool = registry.get(name);
       if (!tool) {
+        // A catalog tool left out by the selection gets a result saying how to enable it; any other name is
+        // the client's mistake.
+        if (registry.context.catalog?.some((known) => known.name === name)) {
+          return registry.unavailableResult(name);
+        }
         throw new ProtocolError(
           ProtocolErrorCode.InvalidParams,
-          `Unknown tool: ${request.params.name}. Use tools/list.`,
+          `Unknown tool: ${name}. Use ${registry.mode === 'discover' ? 'search_tools' : 'tools/list'}.`,
         );
       }
-      const raw = request.params.arguments ?? {};
       if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
         throw new ProtocolError(
           ProtocolErrorCode.InvalidParams,

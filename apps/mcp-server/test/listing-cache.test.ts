@@ -125,7 +125,7 @@ describe('the precomputed tools/list entries', () => {
   it('the built bin answers tools/list exactly as the listing is computed', async () => {
     const transport = new StdioClientTransport({
       command: process.execPath,
-      args: [cli],
+      args: [cli, '--tool-mode', 'static'],
       env: { PATH: process.env.PATH ?? '', ...credentials },
       stderr: 'ignore',
     });
@@ -133,7 +133,10 @@ describe('the precomputed tools/list entries', () => {
     await client.connect(transport);
     try {
       const { tools: served } = await client.listTools();
-      const app = await createApp(parseOptions([]), { vendors: vendorModules, env: credentials });
+      const app = await createApp(parseOptions(['--tool-mode', 'static']), {
+        vendors: vendorModules,
+        env: credentials,
+      });
       const expected = JSON.parse(JSON.stringify(app.registry.list())) as Tool[];
       expect(served).toHaveLength(tools.length);
       expect(served).toEqual(expected);

@@ -19,7 +19,7 @@ describe('a proxy configured for the server process', () => {
     await proxy.start();
     cleanup.push(() => proxy.stop());
     // The sandbox simulators listen on plain-HTTP loopback URLs, so HTTP_PROXY applies to all of them.
-    const app = await createApp(parseOptions(['--sandbox'], {}), {
+    const app = await createApp(parseOptions(['--sandbox', '--tool-mode', 'static'], {}), {
       vendors: vendorModules,
       env: { HTTP_PROXY: proxy.url },
     });

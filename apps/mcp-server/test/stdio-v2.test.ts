@@ -25,7 +25,7 @@ async function spawnModern(
   await client.connect(
     new StdioClientTransport({
       command: process.execPath,
-      args: [cli, '--sandbox'],
+      args: [cli, '--sandbox', '--tool-mode', 'static'],
       env: { PATH: process.env.PATH ?? '' },
       stderr: 'pipe',
     }),

@@ -41,7 +41,7 @@ function firstArgumentFreeRead(tools: Tool[], vendor: string): Tool | undefined 
 
 describe('the built bin over stdio', () => {
   it('--sandbox exposes every catalog endpoint of every vendor with valid names and full annotations', async () => {
-    const { client, stderr } = await spawn(['--sandbox']);
+    const { client, stderr } = await spawn(['--sandbox', '--tool-mode', 'static']);
     expect(client.getServerVersion()?.name).toContain('sandbox');
     expect(client.getInstructions()).toContain('SANDBOX');
     const { tools } = await client.listTools();
@@ -68,7 +68,7 @@ describe('the built bin over stdio', () => {
   });
 
   it('--read-only over stdio lists read tools only', async () => {
-    const { client } = await spawn(['--sandbox', '--read-only']);
+    const { client } = await spawn(['--sandbox', '--read-only', '--tool-mode', 'static']);
     const { tools } = await client.listTools();
     expect(tools.every((tool) => tool.annotations?.readOnlyHint === true)).toBe(true);
   });
@@ -101,7 +101,7 @@ describe('the built bin over stdio', () => {
     for (const vendor of vendorModules) {
       for (const name of vendor.settings.required) env[name] = canaryValue(name, canary, port);
     }
-    const { client, stderr } = await spawn([], env);
+    const { client, stderr } = await spawn(['--tool-mode', 'static'], env);
     const { tools } = await client.listTools();
     const texts: string[] = [];
     for (const vendor of vendorModules) {

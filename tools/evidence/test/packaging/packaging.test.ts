@@ -221,7 +221,7 @@ describe('installed from the tarballs into a fresh project with npm', () => {
     // The bin as npm linked it (shebang, executable bit), the way `npx @x/mcp-server --sandbox` runs it.
     const transport = new StdioClientTransport({
       command: join(consumer, 'node_modules', '.bin', 'x-mcp-server'),
-      args: ['--sandbox'],
+      args: ['--sandbox', '--tool-mode', 'static'],
       cwd: consumer,
       env: { PATH: [dirname(process.execPath), process.env.PATH ?? ''].join(delimiter) },
       stderr: 'pipe',

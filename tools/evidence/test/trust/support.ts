@@ -98,7 +98,8 @@ export async function startTrustServer(
   }) as typeof process.stderr.write;
 
   const carrier = options.carrier ?? { kind: 'http' };
-  const app = await createApp(parseOptions(options.args ?? [], {}), {
+  // Static unless a test asks otherwise (the last --tool-mode wins): these tests list and call the tools.
+  const app = await createApp(parseOptions(['--tool-mode', 'static', ...(options.args ?? [])], {}), {
     vendors: vendorModules,
     env: options.env ?? {},
     config: { accounts },
