@@ -65,7 +65,8 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const targets = {
   'one-tool server, SDK v1 (1.32.2)': [join(here, 'minimal-mcp-server.mjs')],
   'one-tool server, SDK v2 (2.4.0)': [join(here, 'minimal-mcp-server-v2.mjs')],
-  'x-mcp-server, SDK v2': [serverCli],
+  // Static: the full listing, as before tool modes (auto would list the three discovery tools).
+  'x-mcp-server, SDK v2': [serverCli, '--tool-mode', 'static'],
 };
 if (process.env.OLD_SERVER) targets['x-mcp-server, SDK v1 (before the move)'] = [process.env.OLD_SERVER];
 

@@ -5,7 +5,9 @@
 //   3. MCP cold start to the first tools/list against a minimal SDK server with one tool;
 //   4. tools/list tokens per tool (o200k);
 //   5. peak RSS of the measured processes;
-//   6. the size of `npm install @x/mcp-server --omit=dev` (bench/install-size.mjs).
+//   6. the size of `npm install @x/mcp-server --omit=dev` (bench/install-size.mjs);
+//   7. discover mode: tools/list plus instructions (o200k), and search_tools quality on bench/search-tasks.json.
+//      Not timed: the same figures on every machine.
 // Usage: node bench/table.mjs [callsPerRound=400] [rounds=11] [mcpRuns=10]
 import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -173,9 +175,10 @@ const serverCli = join(
   'cli.js',
 );
 const settings = BENCH_SETTINGS;
+// Static: every tool listed, so the cold start and the per-tool tokens measure the full listing.
 const ours = {
   command: process.execPath,
-  args: [serverCli],
+  args: [serverCli, '--tool-mode', 'static'],
   env: { PATH: process.env.PATH ?? '', ...settings },
 };
 const minimal = {
@@ -248,6 +251,49 @@ row(
   `${started.ours.rss.toFixed(0)} MiB (${started.bare.rss.toFixed(0)} MiB)`,
 );
 row('peak RSS: bench process (four clients, bare side)', `${benchRss.toFixed(0)} MiB`);
+
+// ---- 7. discover mode: its context cost and how well search_tools finds the tool for a task ----------------
+
+progress('discover mode: tools/list + instructions tokens, search_tools on the task set');
+{
+  const client = new Client({ name: 'bench-discover', version: '0' });
+  await client.connect(
+    new StdioClientTransport({ ...ours, args: [serverCli, '--tool-mode', 'discover'], stderr: 'ignore' }),
+  );
+  const { tools: three } = await client.listTools();
+  const discoverTokens =
+    three.reduce((sum, tool) => sum + countTokens(JSON.stringify(tool)), 0) +
+    countTokens(client.getInstructions() ?? '');
+  row(
+    `discover mode: tools/list (${three.length} tools) + instructions, o200k, ${listed.length}-tool catalog`,
+    `${discoverTokens.toLocaleString('en')} tokens`,
+    '≤ 1,500',
+    discoverTokens <= 1500 ? 'met' : 'not met',
+  );
+  const { tasks } = JSON.parse(readFileSync(new URL('./search-tasks.json', import.meta.url), 'utf8'));
+  let first = 0;
+  let top3 = 0;
+  for (const task of tasks) {
+    const result = await client.callTool({ name: 'search_tools', arguments: { query: task.task, limit: 3 } });
+    const names = result.structuredContent.matches.map((match) => match.name);
+    if (task.expected.includes(names[0])) first++;
+    if (names.some((name) => task.expected.includes(name))) top3++;
+  }
+  await client.close();
+  const share = (n) => (n / tasks.length) * 100;
+  row(
+    `search_tools: expected tool first, ${tasks.length} tasks (bench/search-tasks.json)`,
+    `${share(first).toFixed(1)} % (${first}/${tasks.length})`,
+    '≥ 80 %',
+    share(first) >= 80 ? 'met' : 'not met',
+  );
+  row(
+    `search_tools: expected tool in the top 3, ${tasks.length} tasks`,
+    `${share(top3).toFixed(1)} % (${top3}/${tasks.length})`,
+    '≥ 95 %',
+    share(top3) >= 95 ? 'met' : 'not met',
+  );
+}
 
 // ---- 6. install size ---------------------------------------------------------------------------------------
 
