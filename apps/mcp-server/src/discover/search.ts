@@ -129,7 +129,7 @@ const VENDOR_BONUS = 3;
 const ACTION_WORD_WEIGHT = 0.3;
 
 /** Added when the task's verb (see {@link queryAction}) is what the tool does. */
-const ACTION_BONUS = 1.5;
+const ACTION_BONUS = 2.5;
 const K1 = 1.2;
 const B = 0.75;
 
