@@ -9,8 +9,8 @@ import { buildInstructions } from './instructions.js';
 import type { ListingCache } from './listing-cache.js';
 import type { ServerOptions } from './options.js';
 import { selectTools } from './select.js';
-import { AuditLog } from './team/audit.js';
 import { type ServerContext, ToolRegistry } from './server.js';
+import { AuditLog } from './team/audit.js';
 import { buildToolSpecs, type ToolSpec } from './tools.js';
 
 const pkg = createRequire(import.meta.url)('../package.json') as { name: string; version: string };

@@ -18,9 +18,9 @@ import { CONFIRMATION_TTL_MS, type Confirmations, type ConfirmMode, needsConfirm
 import type { ToolModeChoice } from './discover/mode.js';
 import { DESCRIBE_TOOL, discoveryOf, EXECUTE_TOOL, SEARCH_TOOL } from './discover/tools.js';
 import type { ListingCache } from './listing-cache.js';
-import type { AuditLog } from './team/audit.js';
 import { errorResult } from './results.js';
 import { listedTool } from './schema.js';
+import type { AuditLog } from './team/audit.js';
 import type { ToolSpec } from './tools.js';
 
 /** Everything a server instance needs; shared by the fresh per-request servers of the HTTP transport. */
