@@ -42,7 +42,15 @@ export class RedisLedger implements UsedTokens {
    * refuses claims until Redis answers.
    */
   static async connect(url: string, now: () => number = () => Date.now()): Promise<RedisLedger> {
-    const { createClient } = await import('@redis/client');
+    // An optional peer dependency: a one-person install does not carry the Redis client (5 MB).
+    let createClient: typeof import('@redis/client').createClient;
+    try {
+      ({ createClient } = await import('@redis/client'));
+    } catch {
+      throw new Error(
+        '--state redis:// needs the Redis client next to the server: npm install @redis/client (it is an optional peer dependency)',
+      );
+    }
     const client = createClient({
       url,
       disableOfflineQueue: true,
