@@ -96,7 +96,11 @@ export async function startSandboxServer(args: string[] = []) {
   sandboxSimulators.splice(0, sandboxSimulators.length, ...wrapped);
   let app: Awaited<ReturnType<typeof createApp>>;
   try {
-    app = await createApp(parseOptions(['--sandbox', ...args], {}), { vendors: vendorModules, env: {} });
+    // Static unless asked otherwise (the last --tool-mode wins): these tests list every tool and call it.
+    app = await createApp(parseOptions(['--sandbox', '--tool-mode', 'static', ...args], {}), {
+      vendors: vendorModules,
+      env: {},
+    });
   } finally {
     sandboxSimulators.splice(0, sandboxSimulators.length, ...original);
   }
