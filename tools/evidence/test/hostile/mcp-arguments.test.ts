@@ -229,7 +229,7 @@ function unknownMember(spec: ToolSpec, listed: Tool): fc.Arbitrary<Case> {
       // test below shows it is never obeyed), so there is no member left to refuse.
       .record({ key: hostileKey, value: hostileValue, proto: fc.boolean() })
       // fast-check's string arbitraries like to produce `__proto__` itself; the same holds for them.
-    .filter(({ key, value }) => !known.has(key) && key !== '__proto__' && value !== undefined)
+      .filter(({ key, value }) => !known.has(key) && key !== '__proto__' && value !== undefined)
       .map(({ key, value, proto }) => ({
         input: { [key]: value },
         control: spec.mutating ? { dry_run: true } : {},
