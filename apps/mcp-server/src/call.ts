@@ -157,9 +157,12 @@ export async function callTool(
   let confirms = env.confirms;
   const covers = tool.entry.endpoint.covers;
   if (covers) {
-    const refusal = genericRefusal(tool, covers(input), env);
+    const target = covers(input);
+    // The MCP names of the typed tools it stands for, resolved once for both checks.
+    const typed = target.entries.map((id) => toolName(tool.vendor.id, { path: id.split('.') }));
+    const refusal = genericRefusal(tool, target, typed, env);
     if (refusal) return fail(refusal);
-    confirms = genericConfirms(tool, covers(input), env);
+    confirms = genericConfirms(target, typed, env);
   }
 
   let client: Account['client'];
@@ -244,9 +247,13 @@ export async function callTool(
 }
 
 /** Why a generic call may not run here, or undefined when it may. */
-function genericRefusal(tool: ToolSpec, target: GenericTarget, env: CallEnvironment): InputError | undefined {
-  for (const id of target.entries) {
-    const name = toolName(tool.vendor.id, { path: id.split('.') });
+function genericRefusal(
+  tool: ToolSpec,
+  target: GenericTarget,
+  typed: readonly string[],
+  env: CallEnvironment,
+): InputError | undefined {
+  for (const name of typed) {
     if (!env.enabled(name)) {
       return inputError(
         tool,
@@ -269,11 +276,9 @@ function genericRefusal(tool: ToolSpec, target: GenericTarget, env: CallEnvironm
  * Whether a generic call needs confirmation: a known read needs none; a function whose typed tool mints a
  * credential needs it whenever confirmation is on; anything else as the generic tool itself.
  */
-function genericConfirms(tool: ToolSpec, target: GenericTarget, env: CallEnvironment): boolean {
+function genericConfirms(target: GenericTarget, typed: readonly string[], env: CallEnvironment): boolean {
   if (target.read) return false;
-  const credential = target.entries.some(
-    (id) => env.enabled(toolName(tool.vendor.id, { path: id.split('.') }))?.credential,
-  );
+  const credential = typed.some((name) => env.enabled(name)?.credential);
   return env.confirms || (credential && env.context.confirm !== 'off');
 }
 

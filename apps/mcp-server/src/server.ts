@@ -40,7 +40,10 @@ export interface ServerContext {
   /** How long a confirmation prompt waits for the user (default: a token's lifetime). */
   confirmTimeoutMs?: number | undefined;
   maxResultChars: number;
-  /** Every configured secret, as a last line of defence on everything returned. */
+  /**
+   * Every configured secret: redacts the results of calls refused before an account is chosen. A call that ran
+   * is redacted by its account's client, which knows these and the call's own secrets.
+   */
   redactor: Redactor;
   /** Whether this transport can carry a server→client elicitation request (stdio yes, stateless HTTP no). */
   elicitation: boolean;
