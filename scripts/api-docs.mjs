@@ -11,6 +11,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 /** The vendor packages that have an API.md, by module id (also the folder under packages/). */
 export const VENDORS = ['tuxcare', 'lunanode', 'ispmanager', 'vmmanager'];
 
+/** The variable the docs call each vendor's client (as in the READMEs), so a reference reads as a call. */
+export const CLIENT_VARIABLE = { tuxcare: 'tc', lunanode: 'ln', ispmanager: 'isp', vmmanager: 'vm' };
+
 /** More enum values than this are summarised as a count: the field's description names them anyway. */
 const MAX_ENUM_VALUES = 12;
 
@@ -52,7 +55,7 @@ export function renderApiDoc(module, core) {
     '| --- | --- | --- |',
     ...entries.map(
       (entry) =>
-        `| [\`${entry.id}\`](#${anchor(entry.id)}) | ${entry.endpoint.effect} | ${cell(entry.endpoint.summary)} |`,
+        `| [\`${entry.id}\`](#${anchor(entry.id)}) | ${entry.endpoint.effect} | ${cell(core.renderRefs(entry.endpoint.summary, (id) => `\`${id}\``))} |`,
     ),
   ];
   for (const [group, members] of groups) {
@@ -81,13 +84,17 @@ function groupEntries(entries) {
  */
 function renderEntry(module, core, entry) {
   const { endpoint } = entry;
-  const schema = inputSchema(entry);
+  // A cross-reference (auth-core `ref`) reads as the method call, linked to its section.
+  const variable = CLIENT_VARIABLE[module.id] ?? 'client';
+  const render = (/** @type {string} */ id) =>
+    `[\`${variable}${id.split('.').map(member).join('')}()\`](#${anchor(id)})`;
+  const schema = core.renderRefsDeep(inputSchema(entry), render);
   const rows = fieldRows(schema, '', core.LISTED_AS);
   const optionalInput = (schema.required ?? []).length === 0;
   return [
     `### \`${entry.id}\``,
     '',
-    [endpoint.summary, endpoint.description].filter(Boolean).join(' '),
+    core.renderRefs([endpoint.summary, endpoint.description].filter(Boolean).join(' '), render),
     '',
     `- Method: \`client${entry.path.map(member).join('')}(${optionalInput ? 'input?' : 'input'})\``,
     `- MCP tool: \`${core.toolName(module.id, entry)}\``,

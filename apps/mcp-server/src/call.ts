@@ -307,7 +307,7 @@ function notConfirmed(
 function describeCall(tool: ToolSpec, account: Account, preview: RequestPreview): CallDescription {
   return {
     title: tool.title,
-    summary: tool.entry.endpoint.summary,
+    summary: tool.summary,
     account: account.name,
     grave: tool.credential ? 'credential' : tool.annotations.destructiveHint ? 'destroys' : 'changes',
     preview,

@@ -1,7 +1,7 @@
 import type { Tool } from '@modelcontextprotocol/server';
-import { LISTED_AS } from '@x/auth-core';
+import { LISTED_AS, renderRefsDeep } from '@x/auth-core';
 import { z } from 'zod';
-import type { ToolSpec } from './tools.js';
+import { refToolName, type ToolSpec } from './tools.js';
 
 /** A JSON Schema object as sent in tools/list. */
 export type JsonSchema = Record<string, unknown>;
@@ -130,7 +130,9 @@ export function toolInputSchema(
     io: 'input',
     unrepresentable: 'any',
   }) as JsonSchema;
-  const { $schema: _drop, ...schema } = pruneDefinitions(compactSchema(converted) as JsonSchema);
+  const compact = pruneDefinitions(compactSchema(converted) as JsonSchema);
+  // Field descriptions name the endpoints their values come from (auth-core `ref`): as tool names here.
+  const { $schema: _drop, ...schema } = renderRefsDeep(compact, refToolName(tool.vendor.id));
   const properties = { ...((schema.properties as Record<string, unknown> | undefined) ?? {}) };
   const required = [...((schema.required as string[] | undefined) ?? [])];
   for (const field of CONTROL_FIELDS) {

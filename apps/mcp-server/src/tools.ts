@@ -2,6 +2,7 @@ import {
   type CatalogEntry,
   type Effect,
   effectAnnotations,
+  renderRefs,
   type ToolAnnotations,
   toolName,
   toolsetName,
@@ -19,6 +20,9 @@ export interface ToolSpec {
   readonly entry: CatalogEntry;
   readonly effect: Effect;
   readonly title: string;
+  /** The endpoint's summary, cross-references rendered as tool names. */
+  readonly summary: string;
+  /** Summary and description, cross-references rendered as tool names. */
   readonly description: string;
   readonly annotations: ToolAnnotations;
   /** Not read-only: accepts `dry_run`. */
@@ -34,12 +38,20 @@ function words(path: readonly string[]): string {
   return path.join(' ').replace(/[_-]+/g, ' ');
 }
 
+/**
+ * Renders a catalog cross-reference (auth-core `ref`) as the tool name of the referenced endpoint: references
+ * never leave their catalog, so the vendor is the referring tool's.
+ */
+export function refToolName(vendor: string): (id: string) => string {
+  return (id) => toolName(vendor, { path: id.split('.') });
+}
+
 // dry_run and confirmation are explained once, in the server instructions and the field descriptions,
 // not repeated in every tool description (they would cost ~15 tokens per tool).
-function describe(entry: CatalogEntry): string {
+function describe(vendor: string, entry: CatalogEntry): string {
   const parts = [entry.endpoint.summary.trim()];
   if (entry.endpoint.description) parts.push(entry.endpoint.description.trim());
-  return parts.join(' ');
+  return renderRefs(parts.join(' '), refToolName(vendor));
 }
 
 /** Builds the tool specs of every endpoint of the given vendors, in catalog order. */
@@ -66,7 +78,8 @@ export function buildToolSpecs(vendors: readonly VendorModule[]): ToolSpec[] {
         effect: entry.endpoint.effect,
         // The short vendor name ("ISPmanager", not "ISPmanager / COREmanager panels"): a title is a label.
         title: `${vendor.title.split(' / ')[0]}: ${words(entry.path)}`,
-        description: describe(entry),
+        summary: renderRefs(entry.endpoint.summary.trim(), refToolName(vendor.id)),
+        description: describe(vendor.id, entry),
         annotations,
         mutating,
         credential: (entry.endpoint.credentials?.length ?? 0) > 0,

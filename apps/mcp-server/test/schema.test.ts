@@ -46,6 +46,7 @@ function spec(): ToolSpec {
     entry,
     effect: 'read',
     title: 'Demo: search',
+    summary: 'Search.',
     description: 'Search.',
     annotations: effectAnnotations(entry.endpoint),
     mutating: false,

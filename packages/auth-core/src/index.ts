@@ -93,6 +93,16 @@ export {
   SENSITIVE_HEADERS,
   SENSITIVE_NAMES,
 } from './redact.js';
+export {
+  type CatalogRef,
+  catalogRefs,
+  fieldRefs,
+  ref,
+  refsIn,
+  renderRefs,
+  renderRefsDeep,
+  unresolvedRefs,
+} from './refs.js';
 export { type Session, SessionCache, type SessionCacheOptions } from './session.js';
 export {
   asciiJson,

@@ -1,4 +1,4 @@
-import { effectAnnotations, isIdempotent, toolName, toolsetName, walkCatalog } from '@x/auth-core';
+import { effectAnnotations, isIdempotent, refsIn, toolName, toolsetName, walkCatalog } from '@x/auth-core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { vmmanagerCatalog, vmmanagerModule } from '../src/index.js';
@@ -100,7 +100,7 @@ describe('the catalog', () => {
 
   it('host.get says it reads the filtered list', () => {
     expect(vmmanagerCatalog.host.get.description).toMatch(/filtered list/);
-    expect(vmmanagerCatalog.task.wait.description).toMatch(/Polls vmmanager_task_list/);
+    expect(refsIn(vmmanagerCatalog.task.wait.description)).toEqual(['task.list']);
   });
 
   it('the module exposes the catalog and the settings named like the environment', () => {

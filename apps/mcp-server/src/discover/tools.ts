@@ -131,7 +131,7 @@ export class Discovery {
         name: spec.name,
         toolset: spec.toolset,
         title: spec.title,
-        summary: spec.entry.endpoint.summary,
+        summary: spec.summary,
         description: spec.description,
         vendor: spec.vendor.id,
         vendorTitle: spec.vendor.title,

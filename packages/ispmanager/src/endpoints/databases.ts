@@ -1,4 +1,4 @@
-import { endpoint } from '@x/auth-core';
+import { endpoint, ref } from '@x/auth-core';
 import { z } from 'zod';
 import type { PanelRoute } from '../route.js';
 import { editInput, ids, Password, pagingFields } from '../schemas/common.js';
@@ -35,11 +35,20 @@ export const db = {
     description: 'Create needs name, server, and username + password for a new user.',
     route: { func: 'db.edit', result: 'ok', sok: true, confirm: 'password' } satisfies PanelRoute,
     input: editInput({
-      elid: 'pair name->server from ispmanager_db_list',
+      elid: `pair name->server from ${ref('db.list')}`,
       fields: {
         name: DbName.optional().describe('create only'),
-        server: z.string().min(1).max(128).optional().describe('server name from ispmanager_db_server_list'),
-        owner: z.string().max(64).optional().describe('owner, from ispmanager_user_list'),
+        server: z
+          .string()
+          .min(1)
+          .max(128)
+          .optional()
+          .describe(`server name from ${ref('db.server.list')}`),
+        owner: z
+          .string()
+          .max(64)
+          .optional()
+          .describe(`owner, from ${ref('user.list')}`),
         charset: z.string().max(32).optional().describe('e.g. utf8mb4'),
         user: z.string().max(64).optional().describe('existing db user, or "*" (default) for a new one'),
         username: DbName.optional().describe('new db user name'),
@@ -55,7 +64,7 @@ export const db = {
   delete: endpoint({
     summary: 'Delete databases.',
     route: { func: 'db.delete', result: 'ok', sok: true } satisfies PanelRoute,
-    input: z.strictObject({ elid: ids('pairs name->server from ispmanager_db_list') }),
+    input: z.strictObject({ elid: ids(`pairs name->server from ${ref('db.list')}`) }),
     output: OkResult,
     effect: 'delete',
   }),
@@ -71,7 +80,7 @@ export const db = {
       summary: 'Register or change a database server.',
       route: { func: 'db.server.edit', result: 'ok', sok: true, confirm: 'password' } satisfies PanelRoute,
       input: editInput({
-        elid: 'server name from ispmanager_db_server_list',
+        elid: `server name from ${ref('db.server.list')}`,
         fields: {
           name: z.string().min(1).max(128).optional().describe('create only'),
           type: z.enum(['mysql', 'postgresql']).optional().describe('server type'),

@@ -1,4 +1,4 @@
-import { endpoint } from '@x/auth-core';
+import { endpoint, ref } from '@x/auth-core';
 import { z } from 'zod';
 import type { PanelRoute } from '../route.js';
 import {
@@ -30,7 +30,7 @@ export const DnsRecord = z.looseObject({
   info: optText,
 });
 
-const Zone = DomainName.describe('zone from ispmanager_domain_list');
+const Zone = DomainName.describe(`zone from ${ref('domain.list')}`);
 const RecordType = z
   .enum(['a', 'aaaa', 'cname', 'mx', 'txt', 'ns', 'srv', 'caa', 'ptr'])
   .describe('record type');
@@ -40,13 +40,17 @@ const domainFields = {
   dtype: z.enum(['master', 'slave']).optional().describe('zone type'),
   ip: IpAddress.optional().describe('IP the A records point to'),
   ns: spaceList(DomainName, 'name servers, e.g. ["ns1.example.com."]').optional(),
-  owner: z.string().max(64).optional().describe('owner, from ispmanager_user_list'),
+  owner: z
+    .string()
+    .max(64)
+    .optional()
+    .describe(`owner, from ${ref('user.list')}`),
   email: EmailAddress.optional().describe('admin e-mail (SOA)'),
   masterip: IpAddress.optional().describe('master IP of a slave zone'),
 };
 
 const recordInput = editInput({
-  elid: 'rkey from ispmanager_domain_record_list',
+  elid: `rkey from ${ref('domain.record.list')}`,
   fields: {
     plid: Zone,
     name: z.string().min(1).max(253).optional().describe('"www", "@" or an FQDN ending in a dot'),
@@ -106,7 +110,7 @@ export const domain = {
     description: 'Create needs name and ip.',
     route: { func: 'domain.edit', result: 'ok', sok: true } satisfies PanelRoute,
     input: editInput({
-      elid: 'zone from ispmanager_domain_list',
+      elid: `zone from ${ref('domain.list')}`,
       fields: domainFields,
       required: ['name', 'ip'],
     }),
@@ -117,7 +121,7 @@ export const domain = {
   delete: endpoint({
     summary: 'Delete DNS zones with all their records.',
     route: { func: 'domain.delete', result: 'ok', sok: true } satisfies PanelRoute,
-    input: z.strictObject({ elid: ids('zones from ispmanager_domain_list') }),
+    input: z.strictObject({ elid: ids(`zones from ${ref('domain.list')}`) }),
     output: OkResult,
     effect: 'delete',
   }),
@@ -143,7 +147,7 @@ export const domain = {
       route: { func: 'domain.record.delete', result: 'ok', sok: true } satisfies PanelRoute,
       input: z.strictObject({
         plid: Zone,
-        elid: ids('rkeys from ispmanager_domain_record_list'),
+        elid: ids(`rkeys from ${ref('domain.record.list')}`),
       }),
       output: OkResult,
       effect: 'delete',

@@ -1,4 +1,4 @@
-import { endpoint } from '@x/auth-core';
+import { endpoint, ref } from '@x/auth-core';
 import { z } from 'zod';
 import type { PanelRoute } from '../route.js';
 import { editInput, ids, Password, pagingFields } from '../schemas/common.js';
@@ -7,7 +7,7 @@ import { flag, listResult, OkResult, optText, text } from '../schemas/output.js'
 /** An FTP user as `func=ftp.user` lists it. */
 export const FtpUser = z.looseObject({ name: text, owner: optText, home: optText, active: flag });
 
-const ftpIds = ids('names from ispmanager_ftp_user_list');
+const ftpIds = ids(`names from ${ref('ftp.user.list')}`);
 
 /** FTP users: `ftp.user` and its family. */
 export const ftp = {
@@ -24,7 +24,7 @@ export const ftp = {
       description: 'Create needs name and passwd.',
       route: { func: 'ftp.user.edit', result: 'ok', sok: true, confirm: 'passwd' } satisfies PanelRoute,
       input: editInput({
-        elid: 'name from ispmanager_ftp_user_list',
+        elid: `name from ${ref('ftp.user.list')}`,
         fields: {
           name: z
             .string()
@@ -33,7 +33,11 @@ export const ftp = {
             .regex(/^[A-Za-z0-9_.@-]+$/, 'letters, digits, "_", ".", "@", "-"')
             .optional()
             .describe('login, create only'),
-          owner: z.string().max(64).optional().describe('owner, from ispmanager_user_list'),
+          owner: z
+            .string()
+            .max(64)
+            .optional()
+            .describe(`owner, from ${ref('user.list')}`),
           passwd: Password.optional().describe('password'),
           home: z.string().max(1024).optional().describe('home directory, relative to owner home'),
         },

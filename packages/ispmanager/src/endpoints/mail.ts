@@ -1,4 +1,4 @@
-import { endpoint } from '@x/auth-core';
+import { endpoint, ref } from '@x/auth-core';
 import { z } from 'zod';
 import type { PanelRoute } from '../route.js';
 import { DomainName, editInput, IpAddress, ids, Password, pagingFields } from '../schemas/common.js';
@@ -22,10 +22,14 @@ export const emaildomain = {
     summary: 'Create or change a mail domain.',
     route: { func: 'emaildomain.edit', result: 'ok', sok: true } satisfies PanelRoute,
     input: editInput({
-      elid: 'domain from ispmanager_emaildomain_list',
+      elid: `domain from ${ref('emaildomain.list')}`,
       fields: {
         name: DomainName.optional().describe('domain, create only; the id afterwards'),
-        owner: z.string().max(64).optional().describe('owner, from ispmanager_user_list'),
+        owner: z
+          .string()
+          .max(64)
+          .optional()
+          .describe(`owner, from ${ref('user.list')}`),
         ip: IpAddress.optional().describe('IP mail is served on'),
         defaction: z
           .enum(['ignore', 'error', 'forward'])
@@ -43,7 +47,7 @@ export const emaildomain = {
   delete: endpoint({
     summary: 'Delete mail domains with their mailboxes.',
     route: { func: 'emaildomain.delete', result: 'ok', sok: true } satisfies PanelRoute,
-    input: z.strictObject({ elid: ids('domains from ispmanager_emaildomain_list') }),
+    input: z.strictObject({ elid: ids(`domains from ${ref('emaildomain.list')}`) }),
     output: OkResult,
     effect: 'delete',
   }),
@@ -63,7 +67,7 @@ export const email = {
     description: 'Create needs name, domainname and passwd.',
     route: { func: 'email.edit', result: 'ok', sok: true, confirm: 'passwd' } satisfies PanelRoute,
     input: editInput({
-      elid: 'box@domain from ispmanager_email_list',
+      elid: `box@domain from ${ref('email.list')}`,
       fields: {
         name: z
           .string()
@@ -72,7 +76,7 @@ export const email = {
           .regex(/^[A-Za-z0-9._+-]+$/, 'the local part of an address')
           .optional()
           .describe('part before @, create only'),
-        domainname: DomainName.optional().describe('create only, from ispmanager_emaildomain_list'),
+        domainname: DomainName.optional().describe(`create only, from ${ref('emaildomain.list')}`),
         passwd: Password.optional().describe('password'),
         maxsize: z.number().int().min(0).optional().describe('quota, MiB (0 = unlimited)'),
         forward: z
@@ -91,7 +95,7 @@ export const email = {
   delete: endpoint({
     summary: 'Delete mailboxes.',
     route: { func: 'email.delete', result: 'ok', sok: true } satisfies PanelRoute,
-    input: z.strictObject({ elid: ids('addresses from ispmanager_email_list') }),
+    input: z.strictObject({ elid: ids(`addresses from ${ref('email.list')}`) }),
     output: OkResult,
     effect: 'delete',
   }),

@@ -1,4 +1,4 @@
-import { endpoint, listedAs } from '@x/auth-core';
+import { endpoint, listedAs, ref } from '@x/auth-core';
 import { z } from 'zod';
 import type { PanelRoute } from '../route.js';
 import { EmailAddress, editInput, ids, pagingFields } from '../schemas/common.js';
@@ -40,7 +40,7 @@ export const scheduler = {
     description: 'schedule_type type_basic uses run_every; type_expert uses the input_* cron fields.',
     route: { func: 'scheduler.edit', result: 'ok', sok: true } satisfies PanelRoute,
     input: editInput({
-      elid: 'job key from ispmanager_scheduler_list',
+      elid: `job key from ${ref('scheduler.list')}`,
       fields: {
         command: z.string().min(1).max(4096).optional().describe('shell command'),
         description: z.string().max(1024).optional().describe('comment'),
@@ -73,7 +73,7 @@ export const scheduler = {
   delete: endpoint({
     summary: 'Delete cron jobs.',
     route: { func: 'scheduler.delete', result: 'ok', sok: true } satisfies PanelRoute,
-    input: z.strictObject({ elid: ids('job keys from ispmanager_scheduler_list') }),
+    input: z.strictObject({ elid: ids(`job keys from ${ref('scheduler.list')}`) }),
     output: OkResult,
     effect: 'delete',
   }),

@@ -1,4 +1,4 @@
-import { endpoint } from '@x/auth-core';
+import { endpoint, ref } from '@x/auth-core';
 import { z } from 'zod';
 import type { PanelRoute } from '../route.js';
 import { UserName } from '../schemas/common.js';
@@ -18,7 +18,7 @@ export const session = {
     description: 'The url logs the user in once without a password: hand it only to that user.',
     route: { func: 'session.newkey', result: 'ok', sok: true, keyFlow: true } satisfies PanelRoute,
     input: z.strictObject({
-      username: UserName.describe('user from ispmanager_user_list'),
+      username: UserName.describe(`user from ${ref('user.list')}`),
       key: z
         .string()
         .min(16)

@@ -1,4 +1,4 @@
-import { endpoint } from '@x/auth-core';
+import { endpoint, ref } from '@x/auth-core';
 import { z } from 'zod';
 import type { PanelRoute } from '../route.js';
 import {
@@ -33,7 +33,11 @@ const PhpMode = z
 
 const siteFields = {
   site_name: DomainName.optional().describe('site domain, create only; the id afterwards'),
-  site_owner: z.string().max(64).optional().describe('owner, from ispmanager_user_list'),
+  site_owner: z
+    .string()
+    .max(64)
+    .optional()
+    .describe(`owner, from ${ref('user.list')}`),
   site_aliases: spaceList(DomainName, 'aliases; an edit replaces the list').optional(),
   site_email: EmailAddress.optional().describe('admin e-mail'),
   site_home: z.string().max(1024).optional().describe('document root, relative to owner home'),
@@ -45,18 +49,18 @@ const siteFields = {
     .string()
     .max(64)
     .optional()
-    .describe('PHP-FPM version key from ispmanager_phpversions_list'),
+    .describe(`PHP-FPM version key from ${ref('phpversions.list')}`),
   site_php_cgi_version: z
     .string()
     .max(64)
     .optional()
-    .describe('PHP CGI version key from ispmanager_phpversions_list'),
+    .describe(`PHP CGI version key from ${ref('phpversions.list')}`),
   site_php_apache_version: z.string().max(64).optional().describe('Apache module PHP version key'),
   site_ssl_cert: z
     .string()
     .max(256)
     .optional()
-    .describe('"selfsigned", "letsencrypt", "ssl_not_used" or a name from ispmanager_sslcert_list'),
+    .describe(`"selfsigned", "letsencrypt", "ssl_not_used" or a name from ${ref('sslcert.list')}`),
   site_secure: z.boolean().optional().describe('serve over HTTPS'),
   site_redirect_http: z.boolean().optional().describe('redirect HTTP to HTTPS'),
   site_hsts: z.boolean().optional().describe('send HSTS'),
@@ -64,7 +68,11 @@ const siteFields = {
 
 const webdomainFields = {
   name: DomainName.optional().describe('site domain, create only; the id afterwards'),
-  owner: z.string().max(64).optional().describe('owner, from ispmanager_user_list'),
+  owner: z
+    .string()
+    .max(64)
+    .optional()
+    .describe(`owner, from ${ref('user.list')}`),
   aliases: spaceList(DomainName, 'aliases; an edit replaces the list').optional(),
   email: EmailAddress.optional().describe('admin e-mail'),
   home: z.string().max(1024).optional().describe('document root, relative to owner home'),
@@ -77,14 +85,18 @@ const webdomainFields = {
     .string()
     .max(64)
     .optional()
-    .describe('PHP-FPM version key from ispmanager_phpversions_list'),
+    .describe(`PHP-FPM version key from ${ref('phpversions.list')}`),
   php_cgi_version: z.string().max(64).optional().describe('PHP CGI version key'),
   cgi: z.boolean().optional().describe('enable CGI'),
   ssl: z.boolean().optional().describe('enable HTTPS'),
-  ssl_cert: z.string().max(256).optional().describe('certificate name from ispmanager_sslcert_list'),
+  ssl_cert: z
+    .string()
+    .max(256)
+    .optional()
+    .describe(`certificate name from ${ref('sslcert.list')}`),
 };
 
-const siteIds = ids('site names from ispmanager_webdomain_list');
+const siteIds = ids(`site names from ${ref('webdomain.list')}`);
 
 /** ISPmanager 6 sites: `site.edit`. */
 export const site = {
@@ -93,7 +105,7 @@ export const site = {
     description: 'Create needs site_name and site_owner.',
     route: { func: 'site.edit', result: 'ok', sok: true } satisfies PanelRoute,
     input: editInput({
-      elid: 'site name from ispmanager_webdomain_list',
+      elid: `site name from ${ref('webdomain.list')}`,
       fields: siteFields,
       required: ['site_name'],
     }),
@@ -117,7 +129,7 @@ export const webdomain = {
     description: 'Create needs name and owner.',
     route: { func: 'webdomain.edit', result: 'ok', sok: true } satisfies PanelRoute,
     input: editInput({
-      elid: 'site name from ispmanager_webdomain_list',
+      elid: `site name from ${ref('webdomain.list')}`,
       fields: webdomainFields,
       required: ['name'],
     }),

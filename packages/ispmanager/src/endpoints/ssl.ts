@@ -1,4 +1,4 @@
-import { endpoint, listedAs } from '@x/auth-core';
+import { endpoint, listedAs, ref } from '@x/auth-core';
 import { z } from 'zod';
 import type { PanelRoute } from '../route.js';
 import { DomainName, EmailAddress, ids, pagingFields } from '../schemas/common.js';
@@ -37,7 +37,11 @@ export const sslcert = {
     route: { func: 'sslcert.selfsigned', result: 'ok', sok: true } satisfies PanelRoute,
     input: z.strictObject({
       domain: DomainName.describe('domain it is for'),
-      username: z.string().min(1).max(64).describe('owner, from ispmanager_user_list'),
+      username: z
+        .string()
+        .min(1)
+        .max(64)
+        .describe(`owner, from ${ref('user.list')}`),
       email: EmailAddress.optional().describe('contact e-mail'),
       keylen: KeyLength.optional(),
       org: z.string().max(128).optional().describe('organisation'),
@@ -52,7 +56,7 @@ export const sslcert = {
   delete: endpoint({
     summary: 'Delete SSL certificates.',
     route: { func: 'sslcert.delete', result: 'ok', sok: true } satisfies PanelRoute,
-    input: z.strictObject({ elid: ids('keys from ispmanager_sslcert_list') }),
+    input: z.strictObject({ elid: ids(`keys from ${ref('sslcert.list')}`) }),
     output: OkResult,
     effect: 'delete',
   }),
@@ -62,10 +66,10 @@ export const sslcert = {
 export const letsencrypt = {
   generate: endpoint({
     summary: "Order a Let's Encrypt certificate for a site.",
-    description: 'Issued in the background; check ispmanager_sslcert_list.',
+    description: `Issued in the background; check ${ref('sslcert.list')}.`,
     route: { func: 'letsencrypt.generate', result: 'ok', sok: true } satisfies PanelRoute,
     input: z.strictObject({
-      domain_name: DomainName.describe('site from ispmanager_webdomain_list'),
+      domain_name: DomainName.describe(`site from ${ref('webdomain.list')}`),
       domain: z
         .array(DomainName)
         .min(1)
@@ -74,7 +78,12 @@ export const letsencrypt = {
         .describe('names covered, e.g. ["example.com", "www.example.com"]'),
       crtname: z.string().min(1).max(128).optional().describe('certificate name (default: domain)'),
       email: EmailAddress.optional().describe('contact e-mail'),
-      username: z.string().min(1).max(64).optional().describe('owner, from ispmanager_user_list'),
+      username: z
+        .string()
+        .min(1)
+        .max(64)
+        .optional()
+        .describe(`owner, from ${ref('user.list')}`),
       keylen: KeyLength.optional(),
       wildcard: z.boolean().optional().describe('wildcard (DNS validation)'),
       enable_cert: z.boolean().optional().describe('switch the site to it when issued (default true)'),

@@ -1,4 +1,4 @@
-import { endpoint } from '@x/auth-core';
+import { endpoint, ref } from '@x/auth-core';
 import { z } from 'zod';
 import type { PanelRoute } from '../route.js';
 import { editInput, IpAddress, ids, pagingFields } from '../schemas/common.js';
@@ -35,7 +35,7 @@ export const ipaddr = {
     summary: 'Add or change an IP address.',
     route: { func: 'ipaddr.edit', result: 'ok', sok: true } satisfies PanelRoute,
     input: editInput({
-      elid: 'address from ispmanager_ipaddr_list',
+      elid: `address from ${ref('ipaddr.list')}`,
       fields: {
         name: IpAddress.optional().describe('address, create only'),
         iprole: z.enum(['assigned', 'shared', 'private']).optional().describe('role'),
@@ -50,7 +50,7 @@ export const ipaddr = {
   delete: endpoint({
     summary: 'Remove IP addresses from the panel.',
     route: { func: 'ipaddr.delete', result: 'ok', sok: true } satisfies PanelRoute,
-    input: z.strictObject({ elid: ids('addresses from ispmanager_ipaddr_list') }),
+    input: z.strictObject({ elid: ids(`addresses from ${ref('ipaddr.list')}`) }),
     output: OkResult,
     effect: 'delete',
   }),

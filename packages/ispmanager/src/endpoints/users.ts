@@ -1,4 +1,4 @@
-import { endpoint } from '@x/auth-core';
+import { endpoint, ref } from '@x/auth-core';
 import { z } from 'zod';
 import type { PanelRoute } from '../route.js';
 import { editInput, ids, Password, pagingFields, UserName } from '../schemas/common.js';
@@ -57,7 +57,7 @@ export const user = {
       'Create needs name and passwd; limit_* left unset are unlimited. Edit changes only given fields.',
     route: { func: 'user.edit', result: 'ok', sok: true, confirm: 'passwd' } satisfies PanelRoute,
     input: editInput({
-      elid: 'user name from ispmanager_user_list',
+      elid: `user name from ${ref('user.list')}`,
       fields: userFields,
       required: ['name', 'passwd'],
     }),
@@ -68,14 +68,14 @@ export const user = {
   delete: endpoint({
     summary: 'Delete users and everything they own.',
     route: { func: 'user.delete', result: 'ok', sok: true } satisfies PanelRoute,
-    input: z.strictObject({ elid: ids('user names from ispmanager_user_list') }),
+    input: z.strictObject({ elid: ids(`user names from ${ref('user.list')}`) }),
     output: OkResult,
     effect: 'delete',
   }),
   suspend: endpoint({
     summary: 'Suspend users: their sites, mail and FTP stop.',
     route: { func: 'user.suspend', result: 'ok', sok: true } satisfies PanelRoute,
-    input: z.strictObject({ elid: ids('user names from ispmanager_user_list') }),
+    input: z.strictObject({ elid: ids(`user names from ${ref('user.list')}`) }),
     output: OkResult,
     effect: 'action',
     idempotent: true,
@@ -83,7 +83,7 @@ export const user = {
   resume: endpoint({
     summary: 'Resume suspended users.',
     route: { func: 'user.resume', result: 'ok', sok: true } satisfies PanelRoute,
-    input: z.strictObject({ elid: ids('user names from ispmanager_user_list') }),
+    input: z.strictObject({ elid: ids(`user names from ${ref('user.list')}`) }),
     output: OkResult,
     effect: 'action',
     // Starts or restores something; destroys nothing, so no confirmation is asked.

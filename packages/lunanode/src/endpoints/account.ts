@@ -1,3 +1,4 @@
+import { ref } from '@x/auth-core';
 import { z } from 'zod';
 import { label, numericId } from '../schemas/input.js';
 import { Ack, idString, listOf, num } from '../schemas/output.js';
@@ -103,7 +104,7 @@ export const sshkey = {
     { category: 'sshkey', action: 'remove' },
     {
       summary: 'Delete an SSH public key.',
-      input: z.strictObject({ key_id: numericId('From lunanode_sshkey_list') }),
+      input: z.strictObject({ key_id: numericId(`From ${ref('sshkey.list')}`) }),
       output: Ack,
       effect: 'delete',
     },

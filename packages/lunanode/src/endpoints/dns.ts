@@ -1,4 +1,4 @@
-import { listedAs } from '@x/auth-core';
+import { listedAs, ref } from '@x/auth-core';
 import { z } from 'zod';
 import { hostname, ipAddress, label, numericId, ttl, vmId, zoneOrigin } from '../schemas/input.js';
 import { Ack, idString, listOf } from '../schemas/output.js';
@@ -12,8 +12,8 @@ export const DnsRecordType = z
   .enum(['A', 'AAAA', 'CNAME', 'HINFO', 'MX', 'NAPTR', 'NS', 'PTR', 'RP', 'SRV', 'TXT'])
   .describe('Record type');
 
-const zoneId = numericId('From lunanode_dns_zone_list');
-const dynId = numericId('From lunanode_dns_dyn_list');
+const zoneId = numericId(`From ${ref('dns.zone_list')}`);
+const dynId = numericId(`From ${ref('dns.dyn_list')}`);
 
 /** The `dns` category: reverse DNS of VM addresses, hosted zones and records, dynamic DNS. */
 export const dns = {
@@ -27,7 +27,7 @@ export const dns = {
     summary: "Set the reverse DNS name of a VM's IP ('.' resets it).",
     input: z.strictObject({
       vm_id: vmId,
-      ip: ipAddress.describe('VM public IP, from lunanode_vm_info'),
+      ip: ipAddress.describe(`VM public IP, from ${ref('vm.info')}`),
       hostname: listedAs(z.union([z.literal('.'), hostname]).describe("Reverse DNS name, or '.' to reset"), {
         type: 'string',
         description: "Reverse DNS name, or '.' to reset",
@@ -75,7 +75,7 @@ export const dns = {
   record_remove: lunanodeAction(route('record-remove'), {
     summary: 'Delete a record.',
     input: z.strictObject({
-      record_id: numericId('From lunanode_dns_record_list'),
+      record_id: numericId(`From ${ref('dns.record_list')}`),
       zone_id: numericId('Zone id (older API versions want it)').optional(),
     }),
     output: Ack,

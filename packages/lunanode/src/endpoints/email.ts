@@ -1,3 +1,4 @@
+import { ref } from '@x/auth-core';
 import { z } from 'zod';
 import { domainName, mailPassword, numericId } from '../schemas/input.js';
 import { Ack, idString, listOf, num } from '../schemas/output.js';
@@ -6,8 +7,8 @@ import { lunanodeAction } from './define.js';
 
 // The document's e-mail rows lost their category column; the category is `email`.
 const route = (action: string) => ({ category: 'email', action });
-const domainId = numericId('From lunanode_email_domain_list');
-const userId = numericId('From lunanode_email_user_list');
+const domainId = numericId(`From ${ref('email.domain_list')}`);
+const userId = numericId(`From ${ref('email.user_list')}`);
 
 /** The `email` category: hosted e-mail domains, mailboxes and aliases. */
 export const email = {
@@ -115,7 +116,7 @@ export const email = {
     summary: 'Delete an alias.',
     input: z.strictObject({
       domain_id: domainId,
-      alias_id: numericId('From lunanode_email_alias_list'),
+      alias_id: numericId(`From ${ref('email.alias_list')}`),
     }),
     output: Ack,
     effect: 'delete',

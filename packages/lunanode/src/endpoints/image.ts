@@ -1,3 +1,4 @@
+import { ref } from '@x/auth-core';
 import { z } from 'zod';
 import { label, numericId, region, regionField } from '../schemas/input.js';
 import { Ack, idString, listOf, num, text } from '../schemas/output.js';
@@ -5,7 +6,7 @@ import { Image, ImageDetails } from '../schemas/resources.js';
 import { lunanodeAction } from './define.js';
 
 const route = (action: string) => ({ category: 'image', action });
-const imageId = numericId('From lunanode_image_list');
+const imageId = numericId(`From ${ref('image.list')}`);
 
 /** The `image` category: templates, ISOs and snapshots. */
 export const image = {
@@ -36,7 +37,7 @@ export const image = {
   }),
   fetch: lunanodeAction(route('fetch'), {
     summary: 'Import an image from an external URL.',
-    description: 'The image starts queued, ends active or killed (lunanode_image_details).',
+    description: `The image starts queued, ends active or killed (${ref('image.details')}).`,
     input: z.strictObject({
       region,
       name: label('Image name'),

@@ -1,4 +1,4 @@
-import { listedAs } from '@x/auth-core';
+import { listedAs, ref } from '@x/auth-core';
 import { z } from 'zod';
 import { label, numericId } from '../schemas/input.js';
 import { Ack, idString, listOf } from '../schemas/output.js';
@@ -6,8 +6,8 @@ import { MonitorAlert, MonitorCheck, MonitorContact } from '../schemas/resources
 import { lunanodeAction } from './define.js';
 
 const route = (action: string) => ({ category: 'monitor', action });
-const checkId = numericId('From lunanode_monitor_check_list');
-const contactId = numericId('From lunanode_monitor_contact_list');
+const checkId = numericId(`From ${ref('monitor.check_list')}`);
+const contactId = numericId(`From ${ref('monitor.contact_list')}`);
 
 /** Names check-add's open-ended parameters may not take (they are declared fields or the credentials). */
 const RESERVED = new Set([
@@ -31,7 +31,7 @@ export const monitor = {
     effect: 'read',
   }),
   check_types: lunanodeAction(route('check-types'), {
-    summary: 'List the check types and the extra parameters each needs (for lunanode_monitor_check_add).',
+    summary: `List the check types and the extra parameters each needs (for ${ref('monitor.check_add')}).`,
     input: z.strictObject({}),
     output: z.looseObject({ types: z.unknown() }),
     effect: 'read',
@@ -40,8 +40,7 @@ export const monitor = {
     { category: 'monitor', action: 'check-add', extraParams: 'params' },
     {
       summary: 'Add a monitoring check.',
-      description:
-        'Types and their params (http: url; ping: ip; tcp: ip, port; ...): lunanode_monitor_check_types.',
+      description: `Types and their params (http: url; ping: ip; tcp: ip, port; ...): ${ref('monitor.check_types')}.`,
       input: z
         .strictObject({
           name: label('Check name'),
@@ -135,7 +134,7 @@ export const monitor = {
   }),
   alert_remove: lunanodeAction(route('alert-remove'), {
     summary: 'Delete an alert.',
-    input: z.strictObject({ alert_id: numericId('From lunanode_monitor_alert_list') }),
+    input: z.strictObject({ alert_id: numericId(`From ${ref('monitor.alert_list')}`) }),
     output: Ack,
     effect: 'delete',
   }),

@@ -1,3 +1,4 @@
+import { ref } from '@x/auth-core';
 import { z } from 'zod';
 import { ipAddress, label, numericId, port, region, regionField } from '../schemas/input.js';
 import { Ack, idString, listOf, text } from '../schemas/output.js';
@@ -11,9 +12,9 @@ import {
 } from '../schemas/resources.js';
 import { lunanodeAction } from './define.js';
 
-const netId = numericId('From lunanode_network_list');
-const lbId = numericId('From lunanode_lb_list');
-const groupId = numericId('From lunanode_securitygroup_list');
+const netId = numericId(`From ${ref('network.list')}`);
+const lbId = numericId(`From ${ref('lb.list')}`);
+const groupId = numericId(`From ${ref('securitygroup.list')}`);
 
 /** The `floating` category: the account's floating IPs. */
 export const floating = {
@@ -42,7 +43,7 @@ export const floating = {
       summary: 'Release an unattached floating IP.',
       input: z.strictObject({
         region,
-        ip: z.ipv4().describe('Floating IP, from lunanode_floating_list'),
+        ip: z.ipv4().describe(`Floating IP, from ${ref('floating.list')}`),
       }),
       output: Ack,
       effect: 'delete',
@@ -100,7 +101,7 @@ export const lb = {
     summary: 'List the load balancers of a region.',
     input: z.strictObject({
       region,
-      net_id: numericId('Only this network, from lunanode_network_list').optional(),
+      net_id: numericId(`Only this network, from ${ref('network.list')}`).optional(),
     }),
     // The API calls the list `lb`; here it is `lbs`.
     output: z
@@ -155,7 +156,7 @@ export const lb = {
   }),
   member_remove: lunanodeAction(lbRoute('member_remove'), {
     summary: 'Remove a backend from a load balancer.',
-    input: z.strictObject({ region, lb_id: lbId, member_id: numericId('From lunanode_lb_info') }),
+    input: z.strictObject({ region, lb_id: lbId, member_id: numericId(`From ${ref('lb.info')}`) }),
     output: Ack,
     effect: 'delete',
   }),
@@ -164,7 +165,7 @@ export const lb = {
     input: z.strictObject({
       region,
       lb_id: lbId,
-      ip: z.ipv4().describe('Unattached floating IP, from lunanode_floating_list'),
+      ip: z.ipv4().describe(`Unattached floating IP, from ${ref('floating.list')}`),
     }),
     output: Ack,
     effect: 'update',
@@ -245,7 +246,7 @@ export const securitygroup = {
     input: z.strictObject({
       region,
       group_id: groupId,
-      rule_id: numericId('From lunanode_securitygroup_rule_list'),
+      rule_id: numericId(`From ${ref('securitygroup.rule_list')}`),
     }),
     output: Ack,
     effect: 'delete',

@@ -1,4 +1,4 @@
-import { listedAs } from '@x/auth-core';
+import { listedAs, ref } from '@x/auth-core';
 import { z } from 'zod';
 import { hostname, numericId, planId, presenceFlag, regionField, vmId } from '../schemas/input.js';
 import { Ack, idString, listOf, text } from '../schemas/output.js';
@@ -37,20 +37,23 @@ export const vm = {
         hostname: hostname.describe('Host name'),
         plan_id: planId,
         image_id: numericId(
-          'From lunanode_image_list (same region); required unless volume_id is set',
+          `From ${ref('image.list')} (same region); required unless volume_id is set`,
         ).optional(),
-        region: regionField('From lunanode_region_list; default toronto').optional(),
+        region: regionField(`From ${ref('region.list')}; default toronto`).optional(),
         prefer: z
           .enum(['distinct', 'same'])
           .optional()
           .describe("Hypervisor relative to the account's other VMs"),
-        ip: z.ipv4().optional().describe('Unattached floating IP, from lunanode_floating_list'),
-        net_id: numericId('From lunanode_network_list').optional(),
-        securitygroups: idList('From lunanode_securitygroup_list').optional(),
-        scripts: idList('From lunanode_script_list').optional(),
+        ip: z
+          .ipv4()
+          .optional()
+          .describe(`Unattached floating IP, from ${ref('floating.list')}`),
+        net_id: numericId(`From ${ref('network.list')}`).optional(),
+        securitygroups: idList(`From ${ref('securitygroup.list')}`).optional(),
+        scripts: idList(`From ${ref('script.list')}`).optional(),
         volume_id: numericId('Unattached volume to boot from instead of an image').optional(),
         volume_virtio: presenceFlag('With volume_id: virtio instead of ide'),
-        key_id: numericId('From lunanode_sshkey_list').optional(),
+        key_id: numericId(`From ${ref('sshkey.list')}`).optional(),
         set_password: presenceFlag('Set a random password via startup script (ignored with key_id)'),
         affinity_group: z.string().max(64).optional().describe('Affinity group name'),
       })
@@ -98,7 +101,7 @@ export const vm = {
   }),
   reimage: lunanodeAction(route('reimage'), {
     summary: 'Reinstall a VM from an image, erasing its disk.',
-    input: z.strictObject({ vm_id: vmId, image_id: numericId('From lunanode_image_list') }),
+    input: z.strictObject({ vm_id: vmId, image_id: numericId(`From ${ref('image.list')}`) }),
     output: Ack,
     effect: 'action',
   }),
@@ -124,7 +127,10 @@ export const vm = {
     summary: 'Attach a floating IP to a VM (new unless ip is given).',
     input: z.strictObject({
       vm_id: vmId,
-      ip: z.ipv4().optional().describe('Unattached floating IP, from lunanode_floating_list'),
+      ip: z
+        .ipv4()
+        .optional()
+        .describe(`Unattached floating IP, from ${ref('floating.list')}`),
       private_ip: z.ipv4().optional().describe('VM private IP to map it to'),
     }),
     output: z.looseObject({ ip: text }),
@@ -159,14 +165,14 @@ export const vm = {
     summary: 'Remove an additional private IP from a VM.',
     input: z.strictObject({
       vm_id: vmId,
-      ip: z.ipv4().describe('IP to remove, from lunanode_vm_iplist'),
+      ip: z.ipv4().describe(`IP to remove, from ${ref('vm.iplist')}`),
     }),
     output: Ack,
     effect: 'delete',
   }),
   snapshot: lunanodeAction(route('snapshot'), {
     summary: "Snapshot a VM's disk into a new image.",
-    description: 'The image starts queued; poll lunanode_image_details until active.',
+    description: `The image starts queued; poll ${ref('image.details')} until active.`,
     input: z.strictObject({
       vm_id: vmId,
       name: z.string().trim().min(1).max(64).describe('Image name'),
@@ -207,14 +213,14 @@ export const vm = {
     summary: 'Add a security group to a VM.',
     input: z.strictObject({
       vm_id: vmId,
-      group_id: numericId('From lunanode_securitygroup_list'),
+      group_id: numericId(`From ${ref('securitygroup.list')}`),
     }),
     output: Ack,
     effect: 'update',
   }),
   securitygroup_remove: lunanodeAction(route('securitygroup-remove'), {
     summary: 'Remove a security group from a VM.',
-    input: z.strictObject({ vm_id: vmId, group_id: numericId('From lunanode_vm_info') }),
+    input: z.strictObject({ vm_id: vmId, group_id: numericId(`From ${ref('vm.info')}`) }),
     output: Ack,
     effect: 'delete',
   }),

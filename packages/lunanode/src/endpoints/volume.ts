@@ -1,4 +1,4 @@
-import { listedAs } from '@x/auth-core';
+import { listedAs, ref } from '@x/auth-core';
 import { z } from 'zod';
 import { label, numericId, region, regionField, vmId } from '../schemas/input.js';
 import { Ack, idString, listOf } from '../schemas/output.js';
@@ -6,7 +6,7 @@ import { Volume, VolumeSnapshot } from '../schemas/resources.js';
 import { lunanodeAction } from './define.js';
 
 const route = (action: string) => ({ category: 'volume', action });
-const volumeId = numericId('From lunanode_volume_list');
+const volumeId = numericId(`From ${ref('volume.list')}`);
 const size = z.number().int().min(1).max(10_000).describe('Size in GB');
 
 /** The `volume` category: block storage and its snapshots. */
@@ -25,15 +25,15 @@ export const volume = {
   }),
   create: lunanodeAction(route('create'), {
     summary: 'Create a volume, empty or from an image or a volume snapshot.',
-    description: 'Poll lunanode_volume_info until status is available.',
+    description: `Poll ${ref('volume.info')} until status is available.`,
     input: z
       .strictObject({
         region,
         label: label('Name'),
         size,
-        image: numericId('Image to copy in, from lunanode_image_list').optional(),
+        image: numericId(`Image to copy in, from ${ref('image.list')}`).optional(),
         snapshot_id: numericId(
-          'Snapshot to restore (not with image), from lunanode_volume_snapshot_list',
+          `Snapshot to restore (not with image), from ${ref('volume.snapshot_list')}`,
         ).optional(),
       })
       .refine((input) => input.image === undefined || input.snapshot_id === undefined, {
@@ -108,7 +108,7 @@ export const volume = {
     summary: 'Delete a volume snapshot.',
     input: z.strictObject({
       region,
-      snapshot_id: numericId('From lunanode_volume_snapshot_list'),
+      snapshot_id: numericId(`From ${ref('volume.snapshot_list')}`),
     }),
     output: Ack,
     effect: 'delete',
@@ -117,7 +117,7 @@ export const volume = {
     summary: 'Turn a volume snapshot into an image in another region.',
     input: z.strictObject({
       region: regionField('Region of the snapshot'),
-      snapshot_id: numericId('From lunanode_volume_snapshot_list'),
+      snapshot_id: numericId(`From ${ref('volume.snapshot_list')}`),
       image_name: label('New image name'),
       dst_region: regionField('Destination region'),
     }),

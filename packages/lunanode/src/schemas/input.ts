@@ -1,4 +1,4 @@
-import { listedAs } from '@x/auth-core';
+import { listedAs, ref } from '@x/auth-core';
 import { z } from 'zod';
 
 /**
@@ -32,11 +32,11 @@ export const vmId = listed(
     z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a numeric id or a UUID'),
   ]),
   'string',
-  'From lunanode_vm_list',
+  `From ${ref('vm.list')}`,
 );
 
-/** A region name. Not an enum: LunaNode adds regions; lunanode_region_list has the current ones. */
-export function regionField(description = 'From lunanode_region_list') {
+/** A region name. Not an enum: LunaNode adds regions; `region.list` has the current ones. */
+export function regionField(description = `From ${ref('region.list')}`) {
   return listed(
     z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'must be a region name such as toronto, montreal or roubaix'),
     'string',
@@ -54,7 +54,7 @@ export const planId = listed(
     z.string().regex(/^[A-Za-z0-9._-]{1,32}$/, 'must be a plan id or name'),
   ]),
   'string',
-  'Id or name (e.g. m.2), from lunanode_plan_list',
+  `Id or name (e.g. m.2), from ${ref('plan.list')}`,
 );
 
 /** A host name (RFC 1123 labels). */

@@ -1,9 +1,14 @@
+import { ref } from '@x/auth-core';
 import { z } from 'zod';
 import { idField, listOf, oneOf } from '../schemas/common.js';
 import { Backup } from '../schemas/objects.js';
 import { tuxcareEndpoint as ep } from './define.js';
 
-const BackupId = z.number().int().positive().describe('backupId from tuxcare_ab_list');
+const BackupId = z
+  .number()
+  .int()
+  .positive()
+  .describe(`backupId from ${ref('ab.list')}`);
 
 /** CloudLinux Backups (`/ab`), for Imunify360 servers. */
 export const ab = {
@@ -19,7 +24,7 @@ export const ab = {
       summary: 'Create a CloudLinux Backup for an Imunify360 server.',
       route: { path: '/ab/im/create.json', format: 'envelope' },
       input: z.strictObject({
-        server_id: idField('server_id', 'Imunify360 server id, from tuxcare_im_srv_list'),
+        server_id: idField('server_id', `Imunify360 server id, from ${ref('im.srv.list')}`),
         size: z
           .number()
           .int()

@@ -1,3 +1,4 @@
+import { ref } from '@x/auth-core';
 import { z } from 'zod';
 import { ElsProductCode, ElsProductCodeSeeList } from '../schemas/codes.js';
 import { idField, KeyLimit, listOf, Note, oneOf } from '../schemas/common.js';
@@ -5,7 +6,7 @@ import { ElsKey, ElsServer } from '../schemas/objects.js';
 import { withMessage } from '../schemas/results.js';
 import { tuxcareEndpoint as ep } from './define.js';
 
-const ElsKeyValue = idField('key', 'ELS/ESU key, from tuxcare_els_key_list');
+const ElsKeyValue = idField('key', `ELS/ESU key, from ${ref('els.key.list')}`);
 
 /** ELS (CentOS, Oracle, Ubuntu, PHP, Python) and AlmaLinux ESU keys and servers (`/els`). */
 export const els = {
@@ -68,7 +69,7 @@ export const els = {
       summary: 'Remove one ELS/ESU server (its key stays).',
       description: 'found is false, with the vendor message, when it does not exist.',
       route: { path: '/els/srv/remove.json', format: 'envelope-full' },
-      input: z.strictObject({ id: idField('id', 'server id, from tuxcare_els_srv_list') }),
+      input: z.strictObject({ id: idField('id', `server id, from ${ref('els.srv.list')}`) }),
       output: withMessage(oneOf(ElsServer)),
       effect: 'delete',
     }),

@@ -1,4 +1,4 @@
-import { listedAs } from '@x/auth-core';
+import { listedAs, ref } from '@x/auth-core';
 import { z } from 'zod';
 import { listOf, oneOf, opaqueId } from '../schemas/common.js';
 import { Group, GroupServer } from '../schemas/objects.js';
@@ -8,13 +8,13 @@ const GroupName = z
   .string()
   .min(1, 'must not be empty')
   .max(100, 'must be at most 100 characters')
-  .describe('group name, from tuxcare_group_list');
+  .describe(`group name, from ${ref('group.list')}`);
 
 const ServerIds = z
   .array(listedAs(opaqueId('server id'), { type: 'string' }))
   .min(1, 'must list at least one server id')
   .max(500, 'at most 500 server ids per call')
-  .describe('server ids, from tuxcare_group_servers_list or a product server list');
+  .describe(`server ids, from ${ref('group.servers.list')} or a product server list`);
 
 /** KernelCare server groups (`/group`): the only calls whose documented methods are POST/PUT/DELETE. */
 export const group = {

@@ -1,3 +1,4 @@
+import { ref } from '@x/auth-core';
 import { z } from 'zod';
 import { ImunifyProductCode } from '../schemas/codes.js';
 import { idField, KeyLimit, listOf, Note, oneOf } from '../schemas/common.js';
@@ -5,8 +6,8 @@ import { ImunifyKey, ImunifyServer } from '../schemas/objects.js';
 import { withMessage } from '../schemas/results.js';
 import { tuxcareEndpoint as ep } from './define.js';
 
-const ImKeyValue = idField('key', 'Imunify key, from tuxcare_im_key_list');
-const ImServerId = idField('id', 'Imunify server id, from tuxcare_im_srv_list');
+const ImKeyValue = idField('key', `Imunify key, from ${ref('im.key.list')}`);
+const ImServerId = idField('id', `Imunify server id, from ${ref('im.srv.list')}`);
 
 /** Imunify (ImunifyAV+, Imunify360) keys and servers (`/im`). */
 export const im = {
@@ -80,7 +81,7 @@ export const im = {
       route: { path: '/im/srv/convert.json', format: 'envelope' },
       input: z.strictObject({
         id: ImServerId,
-        key: idField('key', 'target Imunify key, from tuxcare_im_key_list'),
+        key: idField('key', `target Imunify key, from ${ref('im.key.list')}`),
       }),
       output: oneOf(ImunifyServer),
       effect: 'update',

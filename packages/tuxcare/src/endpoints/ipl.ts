@@ -1,3 +1,4 @@
+import { ref } from '@x/auth-core';
 import { z } from 'zod';
 import {
   Imunify360IpLicenseType,
@@ -31,7 +32,7 @@ export const ipl = {
   }),
   register: ep({
     summary: 'Register an IP license of a type for an IP.',
-    description: 'Check tuxcare_ipl_availability first; an existing license is returned unchanged.',
+    description: `Check ${ref('ipl.availability')} first; an existing license is returned unchanged.`,
     route: { path: '/ipl/register.json', format: 'envelope' },
     input: z.strictObject({ ip: IpAddress, type: IpLicenseType, els_allowed: ElsAllowed.optional() }),
     output: oneOf(IpLicense),

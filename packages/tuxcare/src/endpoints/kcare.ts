@@ -1,4 +1,4 @@
-import { listedAs } from '@x/auth-core';
+import { listedAs, ref } from '@x/auth-core';
 import { z } from 'zod';
 import { CidrList } from '../schemas/cidr.js';
 import { idField, KeyLimit, listOf, Note, Num, oneOf } from '../schemas/common.js';
@@ -7,7 +7,7 @@ import { KernelCareKey, KernelCareServer, PatchsetEntry } from '../schemas/objec
 import { Done, withMessage } from '../schemas/results.js';
 import { tuxcareEndpoint as ep } from './define.js';
 
-const KcKey = idField('key', 'KernelCare key, from tuxcare_kcare_key_list');
+const KcKey = idField('key', `KernelCare key, from ${ref('kcare.key.list')}`);
 
 /**
  * The key of `kcare/nagios/{key_id}`, a URL path segment, in the documented key format: a KernelCare key or a
@@ -89,7 +89,7 @@ export const kcare = {
       description: 'found is false, with message "Server not found", when it does not exist.',
       route: { path: '/kcare/srv/remove.json', format: 'envelope-full' },
       input: z.strictObject({
-        server_id: idField('server_id', 'server id, from tuxcare_kcare_key_servers'),
+        server_id: idField('server_id', `server id, from ${ref('kcare.key.servers')}`),
       }),
       output: withMessage(
         oneOf(z.looseObject({ server_id: z.string().nullish(), key: z.string().nullish() })),

@@ -1,4 +1,4 @@
-import { listedAs } from '@x/auth-core';
+import { listedAs, ref } from '@x/auth-core';
 import { z } from 'zod';
 import { hintedCode } from './common.js';
 
@@ -38,7 +38,7 @@ export const ElsProductCode = hintedCode(
 /** {@link ElsProductCode} listed with a pointer to the one tool that spells out every code. */
 export const ElsProductCodeSeeList = hintedCode(
   ELS_PRODUCT_CODES,
-  'product code, e.g. CELS, OELS, UELS18, ESU; all codes: see tuxcare_els_key_list',
+  `product code, e.g. CELS, OELS, UELS18, ESU; all codes: see ${ref('els.key.list')}`,
 );
 
 /** Imunify key product codes (CLN doc; CLEAN is the WHMCS plugin's name for ImunifyAV+). */
@@ -123,7 +123,7 @@ export const IpLicenseType = licenseType(NUMBERS, `license type: ${TYPE_HELP}`);
  */
 export const IpLicenseTypeOrAll = listedType(
   z.union([IpLicenseType, z.literal('all')]).transform((value) => (value === 'all' ? undefined : value)),
-  'license type as for tuxcare_ipl_register, or "all" for every license of the IP',
+  `license type as for ${ref('ipl.register')}, or "all" for every license of the IP`,
   true,
 );
 

@@ -1,3 +1,4 @@
+import { ref } from '@x/auth-core';
 import { z } from 'zod';
 import { listFilterShape } from '../filter.js';
 import { vmEndpoint } from '../route.js';
@@ -37,8 +38,7 @@ export const auth = {
   key: {
     create: vmEndpoint({
       summary: 'Create a one-hour login key for a user, and its one-time login link.',
-      description:
-        'The link logs a browser in without a password; vmmanager_auth_key_exchange turns the key into a token. Keep both secret.',
+      description: `The link logs a browser in without a password; ${ref('auth.key.exchange')} turns the key into a token. Keep both secret.`,
       route: { method: 'POST', path: '/auth/v4/user/{user}/key', boxInstance: true },
       // The codec adds `link`, the one-time login URL built from the key.
       credentials: ['key', 'link'],
@@ -68,7 +68,7 @@ export const auth = {
         key: z
           .string()
           .regex(/^[0-9]+-[0-9a-f-]{8,64}$/i, 'a key such as 4-74e7c0e9-...')
-          .describe('Login key (from vmmanager_auth_key_create)'),
+          .describe(`Login key (from ${ref('auth.key.create')})`),
       }),
       output: TokenObject,
       effect: 'action',

@@ -1,11 +1,12 @@
+import { ref } from '@x/auth-core';
 import { z } from 'zod';
 import { listFilterShape } from '../filter.js';
 import { vmEndpoint } from '../route.js';
 import { ActionResult, Defer, DomainName, idField, listOf, Num, Password, Text } from '../schemas/common.js';
 import { Backup, HistoryEntry, Host, IpAddress } from '../schemas/objects.js';
 
-const hostId = idField('VM', 'vmmanager_host_list');
-const taskHint = 'Answers a task id for vmmanager_task_wait.';
+const hostId = idField('VM', ref('host.list'));
+const taskHint = `Answers a task id for ${ref('task.wait')}.`;
 
 const HostName = z
   .string()
@@ -31,17 +32,35 @@ const NewInterface = z.strictObject({
   is_main_network: z.boolean().optional().describe('The main interface (default route)'),
   bridge_id: z.int().positive().optional().describe('Bridge id on the node'),
   ip_count: z.int().min(0).max(256).optional().describe('IPv4 addresses for this interface'),
-  ippool: z.int().positive().optional().describe('IP pool for them (from vmmanager_ippool_list)'),
+  ippool: z
+    .int()
+    .positive()
+    .optional()
+    .describe(`IP pool for them (from ${ref('ippool.list')})`),
 });
 
 const CreateHostInput = z
   .strictObject({
     name: HostName.describe('VM name'),
-    cluster: z.int().positive().describe('Cluster id (from vmmanager_cluster_list)'),
-    owner_account: z.int().positive().describe('Account id (from vmmanager_account_list)'),
-    os: z.int().positive().optional().describe('OS template id (from vmmanager_os_list)'),
+    cluster: z
+      .int()
+      .positive()
+      .describe(`Cluster id (from ${ref('cluster.list')})`),
+    owner_account: z
+      .int()
+      .positive()
+      .describe(`Account id (from ${ref('account.list')})`),
+    os: z
+      .int()
+      .positive()
+      .optional()
+      .describe(`OS template id (from ${ref('os.list')})`),
     image: z.int().positive().optional().describe('Image id'),
-    preset: z.int().positive().optional().describe('Preset id (from vmmanager_preset_list)'),
+    preset: z
+      .int()
+      .positive()
+      .optional()
+      .describe(`Preset id (from ${ref('preset.list')})`),
     cpu_number: z.int().min(1).max(512).optional().describe('Virtual CPUs'),
     ram_mib: z.int().min(128).max(4_194_304).optional().describe('Memory in MiB'),
     hdd_mib: z.int().min(1024).optional().describe('Main disk size in MiB (or give disks)'),
@@ -58,14 +77,18 @@ const CreateHostInput = z
       .describe('Network interfaces; their ip_count replaces ipv4_number'),
     password: Password.optional().describe('Root password'),
     domain: DomainName.optional().describe('Domain name'),
-    node: z.int().positive().optional().describe('Node id (from vmmanager_node_list)'),
+    node: z
+      .int()
+      .positive()
+      .optional()
+      .describe(`Node id (from ${ref('node.list')})`),
     comment: z.string().max(1000).optional().describe('Comment'),
     ipv4_number: z.int().min(0).max(256).optional().describe('IPv4 addresses to assign'),
     ipv4_pool: z
       .array(z.int().positive())
       .max(20)
       .optional()
-      .describe('IP pools for them (from vmmanager_ippool_list)'),
+      .describe(`IP pools for them (from ${ref('ippool.list')})`),
     ipv6_enabled: z.boolean().optional().describe('Assign an IPv6 subnet'),
     ipv6_prefix: z.int().min(1).max(128).optional().describe('IPv6 prefix length'),
     send_email_mode: SendEmailMode.optional(),
@@ -119,7 +142,7 @@ export const host = {
   }),
   update: vmEndpoint({
     summary: 'Change the name, comment or options of a VM.',
-    description: 'Resources: vmmanager_host_resource; password: vmmanager_host_password.',
+    description: `Resources: ${ref('host.resource')}; password: ${ref('host.password')}.`,
     route: { method: 'POST', path: '/vm/v3/host/{host_id}' },
     input: z.strictObject({
       host_id: hostId,
@@ -178,19 +201,21 @@ export const host = {
   }),
   migrate: vmEndpoint({
     summary: 'Move a VM to another node of its cluster.',
-    description: `The node comes from vmmanager_node_list (same cluster). ${taskHint}`,
+    description: `The node comes from ${ref('node.list')} (same cluster). ${taskHint}`,
     route: { method: 'POST', path: '/vm/v3/host/{host_id}/migrate' },
     input: z.strictObject({
       host_id: hostId,
-      node: z.int().positive().describe('Target node id (from vmmanager_node_list)'),
+      node: z
+        .int()
+        .positive()
+        .describe(`Target node id (from ${ref('node.list')})`),
     }),
     output: ActionResult,
     effect: 'action',
   }),
   history: vmEndpoint({
     summary: 'List the operations run on a VM (its task history).',
-    description:
-      'Each entry names the task (e.g. host_migrate), its state and task id for vmmanager_task_get.',
+    description: `Each entry names the task (e.g. host_migrate), its state and task id for ${ref('task.get')}.`,
     route: { method: 'GET', path: '/vm/v3/host/{host_id}/history' },
     input: z.strictObject({ host_id: hostId }),
     output: listOf(HistoryEntry).extend({ max_id: Num.describe("the newest entry's id") }),
@@ -203,7 +228,11 @@ export const host = {
     input: z
       .strictObject({
         host_id: hostId,
-        os: z.int().positive().optional().describe('OS template id (from vmmanager_os_list)'),
+        os: z
+          .int()
+          .positive()
+          .optional()
+          .describe(`OS template id (from ${ref('os.list')})`),
         image: z.int().positive().optional().describe('Image id'),
         password: Password.optional().describe('New root password'),
         send_email_mode: SendEmailMode.optional(),
@@ -250,7 +279,10 @@ export const host = {
     route: { method: 'POST', path: '/vm/v3/host/{host_id}/account', wireNames: { owner_account: 'account' } },
     input: z.strictObject({
       host_id: hostId,
-      owner_account: z.int().positive().describe('Account id (from vmmanager_account_list)'),
+      owner_account: z
+        .int()
+        .positive()
+        .describe(`Account id (from ${ref('account.list')})`),
     }),
     output: ActionResult,
     effect: 'update',
@@ -267,7 +299,7 @@ export const host = {
           .array(z.int().positive())
           .max(20)
           .optional()
-          .describe('IP pools for them (from vmmanager_ippool_list)'),
+          .describe(`IP pools for them (from ${ref('ippool.list')})`),
         ipv6_enabled: z.boolean().optional().describe('Assign an IPv6 subnet'),
         ipv6_prefix: z.int().min(1).max(128).optional().describe('IPv6 prefix length'),
       })
@@ -339,7 +371,10 @@ export const host = {
     route: { method: 'POST', path: '/vm/v3/host/{host_id}/restore' },
     input: z.strictObject({
       host_id: hostId,
-      backup: z.int().positive().describe('Backup id (from vmmanager_host_backup_list)'),
+      backup: z
+        .int()
+        .positive()
+        .describe(`Backup id (from ${ref('host.backup.list')})`),
     }),
     output: ActionResult,
     effect: 'action',

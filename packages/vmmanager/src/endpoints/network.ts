@@ -1,3 +1,4 @@
+import { ref } from '@x/auth-core';
 import { z } from 'zod';
 import { listFilterShape } from '../filter.js';
 import { vmEndpoint } from '../route.js';
@@ -18,7 +19,7 @@ export const ip = {
     summary: 'Set the reverse DNS (PTR) name of an IP address.',
     route: { method: 'POST', path: '/vm/v3/ip/{ip_id}/ptr' },
     input: z.strictObject({
-      ip_id: idField('IP address', 'vmmanager_ip_list or vmmanager_host_ipv4'),
+      ip_id: idField('IP address', `${ref('ip.list')} or ${ref('host.ipv4')}`),
       domain: DomainName.describe('PTR name, e.g. vm1.example.com'),
     }),
     output: ActionResult,
@@ -38,7 +39,7 @@ export const ippool = {
   get: vmEndpoint({
     summary: 'Get one IP pool.',
     route: { method: 'GET', path: '/ip/v3/ippool/{pool_id}' },
-    input: z.strictObject({ pool_id: idField('IP pool', 'vmmanager_ippool_list') }),
+    input: z.strictObject({ pool_id: idField('IP pool', ref('ippool.list')) }),
     output: IpPool,
     effect: 'read',
   }),
@@ -56,7 +57,7 @@ export const ipnet = {
   get: vmEndpoint({
     summary: 'Get one IP network.',
     route: { method: 'GET', path: '/ip/v3/ipnet/{ipnet_id}' },
-    input: z.strictObject({ ipnet_id: idField('IP network', 'vmmanager_ipnet_list') }),
+    input: z.strictObject({ ipnet_id: idField('IP network', ref('ipnet.list')) }),
     output: IpNet,
     effect: 'read',
   }),

@@ -1,11 +1,11 @@
-import { listedAs } from '@x/auth-core';
+import { listedAs, ref } from '@x/auth-core';
 import { z } from 'zod';
 import { listFilterShape } from '../filter.js';
 import { vmEndpoint } from '../route.js';
 import { ActionResult, idField, listOf, Password } from '../schemas/common.js';
 import { Account, Cluster, Node, OsImage, Preset } from '../schemas/objects.js';
 
-const presetId = idField('Preset', 'vmmanager_preset_list');
+const presetId = idField('Preset', ref('preset.list'));
 
 /** Operating system templates (`/vm/v3/os`). */
 export const os = {
@@ -94,7 +94,7 @@ export const cluster = {
   get: vmEndpoint({
     summary: 'Get one cluster.',
     route: { method: 'GET', path: '/vm/v3/cluster/{cluster_id}' },
-    input: z.strictObject({ cluster_id: idField('Cluster', 'vmmanager_cluster_list') }),
+    input: z.strictObject({ cluster_id: idField('Cluster', ref('cluster.list')) }),
     output: Cluster,
     effect: 'read',
   }),
@@ -113,7 +113,7 @@ export const node = {
   get: vmEndpoint({
     summary: 'Get one hypervisor node.',
     route: { method: 'GET', path: '/vm/v3/node/{node_id}' },
-    input: z.strictObject({ node_id: idField('Node', 'vmmanager_node_list') }),
+    input: z.strictObject({ node_id: idField('Node', ref('node.list')) }),
     output: Node,
     effect: 'read',
   }),
@@ -143,7 +143,7 @@ export const account = {
   delete: vmEndpoint({
     summary: 'Delete a user account.',
     route: { method: 'DELETE', path: '/vm/v3/user/{account_id}' },
-    input: z.strictObject({ account_id: idField('Account', 'vmmanager_account_list') }),
+    input: z.strictObject({ account_id: idField('Account', ref('account.list')) }),
     output: ActionResult,
     effect: 'delete',
   }),

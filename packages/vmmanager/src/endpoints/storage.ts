@@ -1,3 +1,4 @@
+import { ref } from '@x/auth-core';
 import { z } from 'zod';
 import { listFilterShape } from '../filter.js';
 import { vmEndpoint } from '../route.js';
@@ -16,10 +17,10 @@ export const disk = {
   }),
   update: vmEndpoint({
     summary: 'Resize a virtual disk.',
-    description: 'Disks only grow. Answers a task id for vmmanager_task_wait.',
+    description: `Disks only grow. Answers a task id for ${ref('task.wait')}.`,
     route: { method: 'POST', path: '/vm/v3/disk/{disk_id}' },
     input: z.strictObject({
-      disk_id: idField('Disk', 'vmmanager_disk_list or vmmanager_host_get'),
+      disk_id: idField('Disk', `${ref('disk.list')} or ${ref('host.get')}`),
       size_mib: z.int().min(1024).max(67_108_864).describe('New size in MiB'),
       defer: Defer.optional(),
     }),
@@ -40,7 +41,7 @@ export const backup = {
   delete: vmEndpoint({
     summary: 'Delete a backup.',
     route: { method: 'DELETE', path: '/vm/v3/backup/{backup_id}' },
-    input: z.strictObject({ backup_id: idField('Backup', 'vmmanager_backup_list') }),
+    input: z.strictObject({ backup_id: idField('Backup', ref('backup.list')) }),
     output: ActionResult,
     effect: 'delete',
   }),

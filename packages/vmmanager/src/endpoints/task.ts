@@ -1,3 +1,4 @@
+import { ref } from '@x/auth-core';
 import { z } from 'zod';
 import { listFilterShape } from '../filter.js';
 import { vmEndpoint } from '../route.js';
@@ -31,22 +32,21 @@ export const task = {
     summary: 'Get one task by its internal id.',
     description: 'Not the task (consul id) an action answers.',
     route: { method: 'GET', path: '/vm/v3/task/{task_id}' },
-    input: z.strictObject({ task_id: idField('Task', 'vmmanager_task_list') }),
+    input: z.strictObject({ task_id: idField('Task', ref('task.list')) }),
     output: Task,
     effect: 'read',
   }),
   abort: vmEndpoint({
     summary: 'Abort a running task.',
     route: { method: 'POST', path: '/vm/v3/task/{task_id}/abort' },
-    input: z.strictObject({ task_id: idField('Task', 'vmmanager_task_list') }),
+    input: z.strictObject({ task_id: idField('Task', ref('task.list')) }),
     output: ActionResult,
     effect: 'action',
     idempotent: true,
   }),
   wait: vmEndpoint({
     summary: 'Wait until a task completes or fails, and return it.',
-    description:
-      'Polls vmmanager_task_list; failure, or still running after timeout_ms, is an error (call again to keep waiting).',
+    description: `Polls ${ref('task.list')}; failure, or still running after timeout_ms, is an error (call again to keep waiting).`,
     route: { method: 'GET', path: '/vm/v3/task', pseudo: 'task.wait' },
     input: z.strictObject({
       task: z

@@ -1,4 +1,4 @@
-import { listedAs } from '@x/auth-core';
+import { listedAs, ref } from '@x/auth-core';
 import { z } from 'zod';
 
 /** A positive integer id (VMmanager sends ids as numbers, sometimes as strings: both are accepted). */
@@ -27,7 +27,7 @@ export const TaskRef = z.union([z.number(), z.string()]);
 /** What every action answers: the object id and the task that carries out the change. */
 export const ActionResult = z.looseObject({
   id: Num,
-  task: TaskRef.optional().describe('consul task id: pass it to vmmanager_task_wait'),
+  task: TaskRef.optional().describe(`consul task id: pass it to ${ref('task.wait')}`),
 });
 
 /** A list answer `{ list: [...], size?, last_notify? }`. */
