@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The one entry point behind `npm start`, `npm test`, `npm run build`, `npm run lint` and `npm run bench`.
+// The one entry point behind `npm start`, `npm test`, `npm run build`, `npm run generate`, `npm run lint` and
+// `npm run bench`.
 // It exists so that a fresh clone needs nothing but Node >= 20.19 and npm: it fetches the pinned pnpm into
 // .tools/ (no global install, no corepack: Node 20's corepack can fail on newer pnpm signing keys), installs
 // the workspace when the lockfile changed, and then runs the task.
@@ -43,6 +44,9 @@ switch (task) {
   case 'build':
     turbo(['run', 'build', ...rest]);
     break;
+  case 'generate':
+    exec(process.execPath, [join(root, 'scripts', 'generate.mjs'), ...rest]);
+    break;
   case 'lint':
     run('biome', ['ci', '.']);
     break;
@@ -51,6 +55,8 @@ switch (task) {
     run('biome', ['ci', '.']);
     step('build and type-check (turbo)');
     turbo(['run', 'build', 'typecheck', '--output-logs=errors-only']);
+    step('generated files match the catalogs (scripts/generate.mjs --check)');
+    exec(process.execPath, [join(root, 'scripts', 'generate.mjs'), '--check']);
     step('tests (vitest)');
     run('vitest', ['run', ...rest]);
     break;
@@ -63,7 +69,7 @@ switch (task) {
     start();
     break;
   default:
-    fail(`unknown task "${task}" (expected start, test, build, lint or bench)`);
+    fail(`unknown task "${task}" (expected start, test, build, generate, lint or bench)`);
 }
 
 function start() {

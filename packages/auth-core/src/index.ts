@@ -142,6 +142,7 @@ export {
 } from './transport/transport.js';
 export {
   type BuildContext,
+  type ClientEntryPoints,
   type ClientFacade,
   type Codec,
   type CommonClientOptions,

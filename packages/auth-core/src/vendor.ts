@@ -251,7 +251,14 @@ export function createVendorClient<C extends Catalog, R, Options extends CallOpt
 export type ClientFacade<C extends Catalog, Options extends CallOptions = CallOptions> = BoundCatalog<
   C,
   Options
-> & {
+> &
+  ClientEntryPoints<C, Options>;
+
+/**
+ * The generic entry points of a vendor client, beside its typed methods. A vendor package's client type is
+ * its generated, documented method declarations (the same shape as `BoundCatalog` of its catalog) plus these.
+ */
+export type ClientEntryPoints<C extends Catalog, Options extends CallOptions = CallOptions> = {
   /** Calls an endpoint by catalog id with unvalidated input. */
   invoke(id: string, input: unknown, options?: Options): Promise<unknown>;
   /** {@link invoke}, plus a redactor that knows the secrets this call made or received. */

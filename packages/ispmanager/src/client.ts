@@ -1,5 +1,5 @@
 import {
-  type ClientFacade,
+  type ClientEntryPoints,
   type CommonClientOptions,
   ConfigError,
   clientFacade,
@@ -17,6 +17,7 @@ import {
   type OutputFormat,
   VENDOR,
 } from './codec.js';
+import type { IspManagerMethods } from './methods.generated.js';
 import { type ListMethod, listItems, listPages } from './pages.js';
 import { PRODUCT } from './version.js';
 
@@ -58,23 +59,24 @@ export interface IspManagerClientOptions extends CommonClientOptions {
 }
 
 /** The ISPmanager client: typed methods, the generic `call`, and page iterators. */
-export type IspManagerClient = ClientFacade<IspManagerCatalog, IspManagerCallOptions> & {
-  /** Yields every page of a list method (`p_num` 1, 2, ...) until the panel's `p_elems` are read. */
-  pages: <I extends object, E>(
-    method: ListMethod<I, E>,
-    input?: I,
-    options?: IspManagerCallOptions,
-  ) => AsyncGenerator<{
-    elements: E[];
-    paging?: { p_num: number; p_cnt: number; p_elems: number } | null | undefined;
-  }>;
-  /** Yields every element of a list method across pages. */
-  items: <I extends object, E>(
-    method: ListMethod<I, E>,
-    input?: I,
-    options?: IspManagerCallOptions,
-  ) => AsyncGenerator<E>;
-};
+export type IspManagerClient = IspManagerMethods<IspManagerCallOptions> &
+  ClientEntryPoints<IspManagerCatalog, IspManagerCallOptions> & {
+    /** Yields every page of a list method (`p_num` 1, 2, ...) until the panel's `p_elems` are read. */
+    pages: <I extends object, E>(
+      method: ListMethod<I, E>,
+      input?: I,
+      options?: IspManagerCallOptions,
+    ) => AsyncGenerator<{
+      elements: E[];
+      paging?: { p_num: number; p_cnt: number; p_elems: number } | null | undefined;
+    }>;
+    /** Yields every element of a list method across pages. */
+    items: <I extends object, E>(
+      method: ListMethod<I, E>,
+      input?: I,
+      options?: IspManagerCallOptions,
+    ) => AsyncGenerator<E>;
+  };
 
 const FACTORY = 'createIspManagerClient';
 const source = (option: string, env: string) => ({ vendor: 'ISPmanager', option, env, factory: FACTORY });
@@ -175,9 +177,11 @@ export function createIspManagerClient(options: IspManagerClientOptions = {}): I
   });
   codec.attach(core.transport);
   const facade = clientFacade(core);
-  return Object.freeze({
+  // Typed, not asserted: the facade's methods must be the generated, documented declarations.
+  const client: IspManagerClient = {
     ...facade,
     pages: (method, input, callOptions) => listPages(method, input, callOptions),
     items: (method, input, callOptions) => listItems(method, input, callOptions),
-  }) as IspManagerClient;
+  };
+  return Object.freeze(client);
 }

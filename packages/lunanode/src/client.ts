@@ -1,5 +1,5 @@
 import {
-  type ClientFacade,
+  type ClientEntryPoints,
   type CommonClientOptions,
   ConfigError,
   clientFacade,
@@ -14,6 +14,7 @@ import {
 import { type LunaNodeCatalog, lunanodeCatalog } from './catalog.js';
 import { createLunaNodeCodec } from './codec.js';
 import { VENDOR } from './errors.js';
+import type { LunaNodeMethods } from './methods.generated.js';
 import { PRODUCT } from './version.js';
 
 /** The production endpoint of the Dynamic API. */
@@ -43,7 +44,7 @@ export interface LunaNodeClientOptions extends CommonClientOptions {
 }
 
 /** A LunaNode client: typed methods per category (`client.vm.list()`), plus `invoke`, `preview`, `close`. */
-export type LunaNodeClient = ClientFacade<LunaNodeCatalog>;
+export type LunaNodeClient = LunaNodeMethods & ClientEntryPoints<LunaNodeCatalog>;
 
 const FACTORY = 'createLunaNodeClient';
 

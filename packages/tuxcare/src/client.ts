@@ -1,5 +1,5 @@
 import {
-  type ClientFacade,
+  type ClientEntryPoints,
   type CommonClientOptions,
   ConfigError,
   clientFacade,
@@ -10,6 +10,7 @@ import {
 } from '@x/auth-core';
 import { type TuxCareCatalog, tuxcareCatalog } from './catalog.js';
 import { createTuxCareCodec } from './codec.js';
+import type { TuxCareMethods } from './methods.generated.js';
 import { PRODUCT } from './version.js';
 
 /** The two documented roots of the API family: one catalog serves both. */
@@ -46,7 +47,7 @@ export interface TuxCareClientOptions extends CommonClientOptions {
 }
 
 /** The TuxCare client: typed methods nested as the catalog (`client.els.key.create(...)`) plus invoke/preview/close. */
-export type TuxCareClient = ClientFacade<TuxCareCatalog>;
+export type TuxCareClient = TuxCareMethods & ClientEntryPoints<TuxCareCatalog>;
 
 const FACTORY = 'createTuxCareClient';
 

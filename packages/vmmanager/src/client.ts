@@ -1,5 +1,5 @@
 import {
-  type ClientFacade,
+  type ClientEntryPoints,
   type CommonClientOptions,
   ConfigError,
   clientFacade,
@@ -11,6 +11,7 @@ import {
 } from '@x/auth-core';
 import { type VmManagerCatalog, vmmanagerCatalog } from './catalog.js';
 import { createVmCodec, loginLink, type VmCredentials } from './codec.js';
+import type { VmManagerMethods } from './methods.generated.js';
 import type { SuspendedRetry } from './retry.js';
 import type { Task } from './schemas/objects.js';
 import { ENV } from './settings.js';
@@ -69,17 +70,18 @@ export interface WaitForTaskOptions {
 }
 
 /** The VMmanager client: typed methods per catalog entry plus task waiting and the key login link. */
-export type VmManagerClient = ClientFacade<VmManagerCatalog> & {
-  /**
-   * Waits until a task (the `task` id an action answered) completes, and returns it.
-   * @throws TaskFailedError when it fails, TimeoutError when it is still running after `timeoutMs`,
-   *   AbortError when `signal` fires (no poll is sent after that), InputError (naming `timeout_ms` or
-   *   `interval_ms`) when a limit is out of range.
-   */
-  waitForTask(task: number | string, options?: WaitForTaskOptions): Promise<Task>;
-  /** The one-time browser login link of a key from `auth.key.create` (no request is made). */
-  loginLink(key: string): string;
-};
+export type VmManagerClient = VmManagerMethods &
+  ClientEntryPoints<VmManagerCatalog> & {
+    /**
+     * Waits until a task (the `task` id an action answered) completes, and returns it.
+     * @throws TaskFailedError when it fails, TimeoutError when it is still running after `timeoutMs`,
+     *   AbortError when `signal` fires (no poll is sent after that), InputError (naming `timeout_ms` or
+     *   `interval_ms`) when a limit is out of range.
+     */
+    waitForTask(task: number | string, options?: WaitForTaskOptions): Promise<Task>;
+    /** The one-time browser login link of a key from `auth.key.create` (no request is made). */
+    loginLink(key: string): string;
+  };
 
 const FACTORY = 'createVmManagerClient';
 const source = (option: string, env: string) => ({ vendor: 'VMmanager', option, env, factory: FACTORY });

@@ -1,35 +1,16 @@
-// Writes packages/<vendor>/API.md from the vendor's catalog, so the endpoint reference cannot drift from the
-// code: the typed methods and the MCP tools derive from the same descriptors.
-//
-//   node scripts/api-docs.mjs [vendor ...]     (after building the packages; default: every vendor)
-//
-// The CLI reads the built packages (dist). `renderApiDoc` takes the module and the @x/auth-core exports as
-// arguments, so each vendor's test can render from the sources and compare with the checked-in file.
-import { existsSync, writeFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// Renders packages/<vendor>/API.md from the vendor's catalog: every endpoint with its input and output
+// shapes. Part of the catalog compiler (scripts/generate.mjs); the typed methods and the MCP tools derive
+// from the same descriptors.
+import { CLIENT_NAMES } from './vendors.mjs';
 
-/** The vendor packages that have an API.md, by module id (also the folder under packages/). */
-export const VENDORS = ['tuxcare', 'lunanode', 'ispmanager', 'vmmanager'];
-
-/** The variable the docs call each vendor's client (as in the READMEs), so a reference reads as a call. */
-export const CLIENT_VARIABLE = { tuxcare: 'tc', lunanode: 'ln', ispmanager: 'isp', vmmanager: 'vm' };
+/** How to regenerate; the generated files' headers quote it. */
+export const REGENERATE = 'run `npm run generate` from the repository root (after `npm run build`)';
 
 /** More enum values than this are summarised as a count: the field's description names them anyway. */
 const MAX_ENUM_VALUES = 12;
 
 /** Longer patterns are left out, as in the MCP listing: the description states the rule in words. */
 const MAX_PATTERN_LENGTH = 64;
-
-/**
- * How to regenerate a vendor's API.md; the file's header and the drift test both quote it.
- * @param {string} vendor
- */
-export function regenerateHint(vendor) {
-  return (
-    `build the package, then run \`node scripts/api-docs.mjs ${vendor}\` from the repository root ` +
-    `(or \`pnpm run build && pnpm run docs\` in packages/${vendor})`
-  );
-}
 
 /**
  * Renders the API reference of one vendor module as Markdown, in catalog order.
@@ -44,7 +25,7 @@ export function renderApiDoc(module, core) {
   const out = [
     `# ${module.title} API reference`,
     '',
-    `> Generated from the \`${module.id}\` catalog; do not edit. To update it, ${regenerateHint(module.id)}.`,
+    `> Generated from the \`${module.id}\` catalog; do not edit. To update it, ${REGENERATE}.`,
     '',
     `${entries.length} endpoints in ${groups.size} groups. Each is one typed client method (its input, then ` +
       'optional call options) and one MCP tool. The effect is what the call does to the vendor state; it ' +
@@ -85,18 +66,19 @@ function groupEntries(entries) {
 function renderEntry(module, core, entry) {
   const { endpoint } = entry;
   // A cross-reference (auth-core `ref`) reads as the method call, linked to its section.
-  const variable = CLIENT_VARIABLE[module.id] ?? 'client';
-  const render = (/** @type {string} */ id) =>
-    `[\`${variable}${id.split('.').map(member).join('')}()\`](#${anchor(id)})`;
-  const schema = core.renderRefsDeep(inputSchema(entry), render);
+  const render = (/** @type {string} */ id) => `[\`${methodCall(module.id, id)}\`](#${anchor(id)})`;
+  const schema = core.renderRefsDeep(jsonSchema(entry, 'input'), render);
+  const output = core.renderRefsDeep(jsonSchema(entry, 'output'), render);
   const rows = fieldRows(schema, '', core.LISTED_AS);
+  const outputRows = outputFieldRows(output, core.LISTED_AS);
   const optionalInput = (schema.required ?? []).length === 0;
+  const variable = CLIENT_NAMES[module.id]?.variable ?? 'client';
   return [
     `### \`${entry.id}\``,
     '',
     core.renderRefs([endpoint.summary, endpoint.description].filter(Boolean).join(' '), render),
     '',
-    `- Method: \`client${entry.path.map(member).join('')}(${optionalInput ? 'input?' : 'input'})\``,
+    `- Method: \`${variable}${entry.path.map(member).join('')}(${optionalInput ? 'input?' : 'input'})\``,
     `- MCP tool: \`${core.toolName(module.id, entry)}\``,
     `- Effect: ${effectText(endpoint, core)}`,
     `- Route: \`${JSON.stringify(endpoint.route)}\``,
@@ -104,19 +86,48 @@ function renderEntry(module, core, entry) {
     ...(rows.length === 0
       ? ['No input fields.']
       : ['| field | type | required | description |', '| --- | --- | --- | --- |', ...rows]),
+    '',
+    `Returns ${cell(fieldType(output))}${outputRows.length === 0 ? '.' : ':'}`,
+    ...(outputRows.length === 0
+      ? []
+      : ['', '| field | type | always | description |', '| --- | --- | --- | --- |', ...outputRows]),
   ];
 }
 
 /**
- * The input side of the zod schema as JSON Schema, as the MCP server lists it (before its compaction).
- * @param {import('@x/auth-core').CatalogEntry} entry
+ * A reference rendered as the call a reader writes: `tc.els.key.list()`.
+ * @param {string} vendor
+ * @param {string} id dotted catalog id
  */
-function inputSchema(entry) {
-  const input = /** @type {any} */ (entry.endpoint.input);
-  if (typeof input.toJSONSchema !== 'function') {
-    throw new Error(`${entry.id}: the input is not a zod 4 classic schema (no toJSONSchema)`);
+export function methodCall(vendor, id) {
+  const variable = CLIENT_NAMES[vendor]?.variable ?? 'client';
+  return `${variable}${id.split('.').map(member).join('')}()`;
+}
+
+/**
+ * One side of the zod schema as JSON Schema: the input as the MCP server lists it (before its compaction),
+ * the output as the method resolves it.
+ * @param {import('@x/auth-core').CatalogEntry} entry
+ * @param {'input' | 'output'} side
+ */
+export function jsonSchema(entry, side) {
+  const schema = /** @type {any} */ (entry.endpoint[side]);
+  if (typeof schema.toJSONSchema !== 'function') {
+    throw new Error(`${entry.id}: the ${side} is not a zod 4 classic schema (no toJSONSchema)`);
   }
-  return input.toJSONSchema({ io: 'input', unrepresentable: 'any' });
+  return schema.toJSONSchema({ io: side, unrepresentable: 'any' });
+}
+
+/**
+ * The rows of an output: the fields of an object, or of the objects in a list (as `[].field`), one level of
+ * list wrapping (`{ list: [...] }`) looked through as the field table shows it.
+ * @param {any} node
+ * @param {string} listedAs
+ */
+function outputFieldRows(node, listedAs) {
+  if (node?.type === 'array' && node.items?.type === 'object') return fieldRows(node.items, '[].', listedAs);
+  if (node?.type === 'object') return fieldRows(node, '', listedAs);
+  return [];
 }
 
 /** @param {string} key */
@@ -291,38 +302,4 @@ function checkAnchors(entries, groups) {
     if (other) throw new Error(`"${other}" and "${heading}" would share the anchor #${anchor(heading)}`);
     seen.set(anchor(heading), heading);
   }
-}
-
-/** Writes packages/<vendor>/API.md for each vendor named (all by default) from the built packages. */
-async function main(names) {
-  const vendors = names.length > 0 ? names : VENDORS;
-  const unknown = vendors.filter((vendor) => !VENDORS.includes(vendor));
-  if (unknown.length > 0)
-    throw new Error(`unknown vendor ${unknown.join(', ')}; known: ${VENDORS.join(', ')}`);
-  const root = new URL('../', import.meta.url);
-  const core = await importBuilt(new URL('packages/auth-core/dist/index.js', root), 'auth-core');
-  for (const vendor of vendors) {
-    const built = await importBuilt(new URL(`packages/${vendor}/dist/index.js`, root), vendor);
-    const module = built[`${vendor}Module`];
-    if (!module) throw new Error(`packages/${vendor}/dist does not export ${vendor}Module`);
-    const target = new URL(`packages/${vendor}/API.md`, root);
-    writeFileSync(target, renderApiDoc(module, core));
-    console.log(`wrote packages/${vendor}/API.md (${core.walkCatalog(module.catalog).length} endpoints)`);
-  }
-}
-
-/**
- * @param {URL} url
- * @param {string} name
- */
-function importBuilt(url, name) {
-  if (!existsSync(url)) throw new Error(`${fileURLToPath(url)} is missing: build packages/${name} first`);
-  return import(url.href);
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).catch((error) => {
-    console.error(`api-docs: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  });
 }
