@@ -24,8 +24,12 @@ const root = new URL('../', import.meta.url);
 
 /** Every output, from the built packages. @returns {Promise<Output[]>} */
 export async function outputs() {
-  const core = await importBuilt('packages/auth-core/dist/index.js');
-  /** @type {import('@x/auth-core').VendorModule[]} */
+  // The generator renders with the core's root and projection exports (tool names, annotations, LISTED_AS).
+  const core = {
+    ...(await importBuilt('packages/auth-core/dist/index.js')),
+    ...(await importBuilt('packages/auth-core/dist/projection.js')),
+  };
+  /** @type {import('@x/auth-core/projection').VendorModule[]} */
   const modules = [];
   for (const vendor of VENDORS) {
     const module = (await importBuilt(`packages/${vendor}/dist/index.js`))[`${vendor}Module`];
@@ -52,7 +56,7 @@ export async function outputs() {
   return out.map(({ path, content }) => ({ path, content: format(path, content) }));
 }
 
-/** @param {import('@x/auth-core').VendorModule[]} modules */
+/** @param {import('@x/auth-core/projection').VendorModule[]} modules */
 async function serverReadme(modules) {
   const { toolRows, toolsetTotals } = await importBuilt('apps/mcp-server/dist/list-tools.js');
   const { loadTokenCounter } = await importBuilt('apps/mcp-server/dist/tokens.js');

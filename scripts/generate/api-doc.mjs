@@ -14,8 +14,8 @@ const MAX_PATTERN_LENGTH = 64;
 
 /**
  * Renders the API reference of one vendor module as Markdown, in catalog order.
- * @param {import('@x/auth-core').VendorModule} module the vendor's `VendorModule` (e.g. `tuxcareModule`)
- * @param {typeof import('@x/auth-core')} core the @x/auth-core exports, from the same build as the module
+ * @param {import('@x/auth-core/projection').VendorModule} module the vendor's `VendorModule` (e.g. `tuxcareModule`)
+ * @param {typeof import('@x/auth-core') & typeof import('@x/auth-core/projection')} core the @x/auth-core exports, from the same build as the module
  * @returns {string}
  */
 export function renderApiDoc(module, core) {
@@ -59,8 +59,8 @@ function groupEntries(entries) {
 }
 
 /**
- * @param {import('@x/auth-core').VendorModule} module
- * @param {typeof import('@x/auth-core')} core
+ * @param {import('@x/auth-core/projection').VendorModule} module
+ * @param {typeof import('@x/auth-core') & typeof import('@x/auth-core/projection')} core
  * @param {import('@x/auth-core').CatalogEntry} entry
  */
 function renderEntry(module, core, entry) {
@@ -137,7 +137,7 @@ function member(key) {
 
 /**
  * @param {import('@x/auth-core').Endpoint} endpoint
- * @param {typeof import('@x/auth-core')} core
+ * @param {typeof import('@x/auth-core') & typeof import('@x/auth-core/projection')} core
  */
 function effectText(endpoint, core) {
   const hints = core.effectAnnotations(endpoint);

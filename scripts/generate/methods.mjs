@@ -7,8 +7,8 @@ import { jsonSchema, methodCall, REGENERATE } from './api-doc.mjs';
 import { CLIENT_NAMES } from './vendors.mjs';
 
 /**
- * @param {import('@x/auth-core').VendorModule} module
- * @param {typeof import('@x/auth-core')} core
+ * @param {import('@x/auth-core/projection').VendorModule} module
+ * @param {typeof import('@x/auth-core') & typeof import('@x/auth-core/projection')} core
  * @returns {string}
  */
 export function renderMethods(module, core) {
@@ -58,8 +58,8 @@ function tree(entries) {
  * @param {Node} node
  * @param {string[]} path
  * @param {number} depth
- * @param {import('@x/auth-core').VendorModule} module
- * @param {typeof import('@x/auth-core')} core
+ * @param {import('@x/auth-core/projection').VendorModule} module
+ * @param {typeof import('@x/auth-core') & typeof import('@x/auth-core/projection')} core
  * @returns {string[]}
  */
 function level(node, path, depth, module, core) {
@@ -88,8 +88,8 @@ function level(node, path, depth, module, core) {
 /**
  * The TSDoc block of one method.
  * @param {import('@x/auth-core').CatalogEntry} entry
- * @param {import('@x/auth-core').VendorModule} module
- * @param {typeof import('@x/auth-core')} core
+ * @param {import('@x/auth-core/projection').VendorModule} module
+ * @param {typeof import('@x/auth-core') & typeof import('@x/auth-core/projection')} core
  */
 function doc(entry, module, core) {
   const { endpoint } = entry;

@@ -50,7 +50,7 @@ export function toolsetTable(rows, totals) {
 
 /**
  * The credentials table, from each vendor's declared settings: required, optional, and which are secret.
- * @param {import('@x/auth-core').VendorModule[]} modules
+ * @param {import('@x/auth-core/projection').VendorModule[]} modules
  */
 export function credentialsTable(modules) {
   const cells = [['vendor', 'required', 'optional']];

@@ -1,4 +1,5 @@
-import type { Catalog, CommonClientOptions, Redactor, VendorClient, VendorModule } from '@x/auth-core';
+import type { Catalog, CommonClientOptions, Redactor, VendorClient } from '@x/auth-core';
+import type { VendorModule } from '@x/auth-core/projection';
 
 /** Settings of one account, keyed like the vendor's environment variables. */
 export type AccountSettings = Readonly<Record<string, string | undefined>>;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Redactor, resolveLogger, type VendorModule } from '@x/auth-core';
+import { Redactor, resolveLogger } from '@x/auth-core';
+import type { VendorModule } from '@x/auth-core/projection';
 import type { Sandbox } from '@x/testkit';
 import { type Account, type AccountSettings, type AccountsConfig, resolveAccounts } from './accounts.js';
 import { Confirmations, confirmSecretFromEnv } from './confirm.js';

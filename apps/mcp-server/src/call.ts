@@ -12,9 +12,9 @@ import {
   REDACTED,
   type Redactor,
   type RequestPreview,
-  toolName,
   type WaitProgress,
 } from '@x/auth-core';
+import { toolName } from '@x/auth-core/projection';
 import type { Account } from './accounts.js';
 import type { ConfirmationCarrier } from './carriers.js';
 import type { TokenCheck } from './confirm.js';

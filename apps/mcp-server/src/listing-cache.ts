@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Tool } from '@modelcontextprotocol/server';
-import type { VendorModule } from '@x/auth-core';
+import type { VendorModule } from '@x/auth-core/projection';
 import { DEFAULT_ACCOUNT, SANDBOX_ACCOUNT } from './accounts.js';
 import { CONFIRM_MODES, needsConfirmation } from './confirm.js';
 import { codeFiles, fingerprint, packageClosure } from './fingerprint.js';

@@ -1,5 +1,6 @@
 import type { Tool } from '@modelcontextprotocol/server';
-import { LISTED_AS, renderRefsDeep } from '@x/auth-core';
+import { renderRefsDeep } from '@x/auth-core';
+import { LISTED_AS } from '@x/auth-core/projection';
 import { z } from 'zod';
 import { refToolName, type ToolSpec } from './tools.js';
 

@@ -1,14 +1,11 @@
+import { type CatalogEntry, type Effect, renderRefs, walkCatalog } from '@x/auth-core';
 import {
-  type CatalogEntry,
-  type Effect,
   effectAnnotations,
-  renderRefs,
   type ToolAnnotations,
   toolName,
   toolsetName,
   type VendorModule,
-  walkCatalog,
-} from '@x/auth-core';
+} from '@x/auth-core/projection';
 
 /** One MCP tool, derived from one catalog endpoint. Nothing here is vendor-specific. */
 export interface ToolSpec {

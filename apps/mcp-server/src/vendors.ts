@@ -1,4 +1,4 @@
-import type { VendorModule } from '@x/auth-core';
+import type { VendorModule } from '@x/auth-core/projection';
 import { ispmanagerModule } from '@x/ispmanager';
 import { lunanodeModule } from '@x/lunanode';
 import { tuxcareModule } from '@x/tuxcare';

@@ -1,4 +1,5 @@
-import { effectAnnotations, endpoint, listedAs, walkCatalog } from '@x/auth-core';
+import { endpoint, listedAs, walkCatalog } from '@x/auth-core';
+import { effectAnnotations } from '@x/auth-core/projection';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { compactSchema, toolInputSchema } from '../src/schema.js';

@@ -1,14 +1,8 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
-import {
-  createVendorClient,
-  endpoint,
-  formBody,
-  readSetting,
-  refusalError,
-  type VendorModule,
-} from '@x/auth-core';
+import { createVendorClient, endpoint, formBody, readSetting, refusalError } from '@x/auth-core';
+import type { VendorModule } from '@x/auth-core/projection';
 import { createSimulator, type Simulator } from '@x/testkit';
 import { z } from 'zod';
 import { createApp } from '../src/app.js';

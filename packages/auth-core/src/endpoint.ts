@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { LISTED_AS } from './listing.js';
 
 /**
  * What a call does to the vendor's state. It drives retry safety (only idempotent calls are repeated after
@@ -121,42 +122,6 @@ export function isIdempotent(endpoint: Pick<Endpoint, 'effect' | 'idempotent'>):
   if (endpoint.idempotent !== undefined) return endpoint.idempotent;
   return endpoint.effect === 'read' || endpoint.effect === 'update' || endpoint.effect === 'delete';
 }
-
-/** The four MCP tool annotation hints. */
-export interface ToolAnnotations {
-  readOnlyHint: boolean;
-  destructiveHint: boolean;
-  idempotentHint: boolean;
-  openWorldHint: boolean;
-}
-
-/**
- * Derives the MCP annotations from an endpoint, so no server ever hand-writes them.
- *
- * - read: read-only, idempotent.
- * - create: adds something new; destroys nothing; repeating it creates a second one.
- * - update: overwrites existing values (destructive), same result when repeated.
- * - delete: destructive, idempotent.
- * - action: a state change such as stop, reinstall or convert: destructive, not idempotent unless declared so.
- *
- * `idempotent` and `destructive` on the endpoint refine the last two hints (a read is never destructive).
- *
- * Every tool talks to an outside system, so openWorldHint is always true.
- */
-export function effectAnnotations(
-  endpoint: Pick<Endpoint, 'effect' | 'idempotent' | 'destructive'>,
-): ToolAnnotations {
-  const readOnly = endpoint.effect === 'read';
-  return {
-    readOnlyHint: readOnly,
-    destructiveHint: !readOnly && (endpoint.destructive ?? endpoint.effect !== 'create'),
-    idempotentHint: isIdempotent(endpoint),
-    openWorldHint: true,
-  };
-}
-
-/** The JSON Schema keyword that carries a field's compact listing schema (see {@link listedAs}). */
-export const LISTED_AS = 'x-listed-as';
 
 /**
  * Gives a field a compact JSON Schema for tool listings, while zod keeps validating the full schema. For

@@ -34,14 +34,11 @@ export {
   type Effect,
   type Endpoint,
   type EndpointDefinition,
-  effectAnnotations,
   endpoint,
   type GenericTarget,
   isEndpoint,
   isIdempotent,
-  LISTED_AS,
   listedAs,
-  type ToolAnnotations,
   walkCatalog,
 } from './endpoint.js';
 export {
@@ -150,10 +147,7 @@ export {
   createVendorClient,
   type ExecutedCall,
   type RequestPreview,
-  toolName,
-  toolsetName,
   type VendorClient,
   type VendorClientConfig,
-  type VendorModule,
 } from './vendor.js';
 export { userAgent, VERSION } from './version.js';

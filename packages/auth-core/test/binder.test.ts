@@ -2,7 +2,6 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import {
   bindCatalog,
-  effectAnnotations,
   endpoint,
   InputError,
   type Invocation,
@@ -10,6 +9,7 @@ import {
   ResponseFormatError,
   walkCatalog,
 } from '../src/index.js';
+import { effectAnnotations } from '../src/projection.js';
 
 interface Route {
   path: string;

@@ -10,10 +10,9 @@ import {
   InputError,
   REDACTED,
   refusalError,
-  toolName,
-  toolsetName,
   walkCatalog,
 } from '../src/index.js';
+import { toolName, toolsetName } from '../src/projection.js';
 
 interface Route {
   path: string;

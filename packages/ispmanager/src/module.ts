@@ -1,4 +1,4 @@
-import type { VendorModule } from '@x/auth-core';
+import type { VendorModule } from '@x/auth-core/projection';
 import { type IspManagerCatalog, ispmanagerCatalog } from './catalog.js';
 import { createIspManagerClient, ISPMANAGER_ENV } from './client.js';
 

@@ -1,4 +1,4 @@
-import type { VendorModule } from '@x/auth-core';
+import type { VendorModule } from '@x/auth-core/projection';
 import { type LunaNodeCatalog, lunanodeCatalog } from './catalog.js';
 import { createLunaNodeCore } from './client.js';
 import { VENDOR } from './errors.js';

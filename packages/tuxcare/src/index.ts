@@ -15,8 +15,6 @@ export {
   ResponseFormatError,
   TimeoutError,
   TransportError,
-  toolName,
-  toolsetName,
   XError,
 } from '@x/auth-core';
 export { type TuxCareCatalog, tuxcareCatalog } from './catalog.js';

@@ -1,4 +1,5 @@
-import type { CommonClientOptions, VendorModule } from '@x/auth-core';
+import type { CommonClientOptions } from '@x/auth-core';
+import type { VendorModule } from '@x/auth-core/projection';
 import { type TuxCareCatalog, tuxcareCatalog } from './catalog.js';
 import { createTuxCareCore, TUXCARE_ENV } from './client.js';
 

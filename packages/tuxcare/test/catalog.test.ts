@@ -1,7 +1,8 @@
-import { effectAnnotations, walkCatalog } from '@x/auth-core';
+import { walkCatalog } from '@x/auth-core';
+import { effectAnnotations, toolName, toolsetName } from '@x/auth-core/projection';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { toolName, toolsetName, tuxcareCatalog, tuxcareModule } from '../src/index.js';
+import { tuxcareCatalog, tuxcareModule } from '../src/index.js';
 import type { TuxCareRoute } from '../src/route.js';
 
 const entries = walkCatalog<TuxCareRoute>(tuxcareCatalog);

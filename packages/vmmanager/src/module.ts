@@ -1,4 +1,4 @@
-import type { VendorModule } from '@x/auth-core';
+import type { VendorModule } from '@x/auth-core/projection';
 import { type VmManagerCatalog, vmmanagerCatalog } from './catalog.js';
 import { createVmManagerClient } from './client.js';
 import { ENV } from './settings.js';

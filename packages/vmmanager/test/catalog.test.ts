@@ -1,4 +1,5 @@
-import { effectAnnotations, isIdempotent, refsIn, toolName, toolsetName, walkCatalog } from '@x/auth-core';
+import { isIdempotent, refsIn, walkCatalog } from '@x/auth-core';
+import { effectAnnotations, toolName, toolsetName } from '@x/auth-core/projection';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { vmmanagerCatalog, vmmanagerModule } from '../src/index.js';

@@ -1,4 +1,5 @@
-import * as core from '@x/auth-core';
+import * as auth from '@x/auth-core';
+import * as projection from '@x/auth-core/projection';
 import { ispmanagerModule } from '@x/ispmanager';
 import { lunanodeModule } from '@x/lunanode';
 import { tuxcareModule } from '@x/tuxcare';
@@ -6,11 +7,15 @@ import { vmmanagerModule } from '@x/vmmanager';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
+/** The core's root and projection exports, as the generator takes them. */
+const core = { ...auth, ...projection };
+type VendorModule = projection.VendorModule;
+
 // Cross-references between endpoints are data (auth-core `ref`): each must name an endpoint of its own
 // catalog, and no catalog text may name an MCP tool or a method itself (it would go stale on a rename).
-const modules = [tuxcareModule, lunanodeModule, ispmanagerModule, vmmanagerModule] as core.VendorModule[];
+const modules = [tuxcareModule, lunanodeModule, ispmanagerModule, vmmanagerModule] as VendorModule[];
 
-function catalogText(module: core.VendorModule): string[] {
+function catalogText(module: VendorModule): string[] {
   return core
     .walkCatalog(module.catalog)
     .flatMap(({ endpoint }) => [

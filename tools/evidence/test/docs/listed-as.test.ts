@@ -1,4 +1,5 @@
-import * as core from '@x/auth-core';
+import * as auth from '@x/auth-core';
+import * as projection from '@x/auth-core/projection';
 import { ispmanagerModule } from '@x/ispmanager';
 import { lunanodeModule } from '@x/lunanode';
 import { tuxcareModule } from '@x/tuxcare';
@@ -6,12 +7,16 @@ import { vmmanagerModule } from '@x/vmmanager';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
+/** The core's root and projection exports, as the generator takes them. */
+const core = { ...auth, ...projection };
+type VendorModule = projection.VendorModule;
+
 // A compact listing (auth-core `listedAs`) replaces a field's JSON Schema in the MCP tool listing while zod
 // keeps validating the full schema. It may say less than zod enforces (its description states the rest), but
 // it must never promise what zod refuses: a type zod does not accept, an enum value zod rejects, or a bound
 // zod does not have. Checked against the zod schema itself, for every listing of the four catalogs.
 
-const modules = [tuxcareModule, lunanodeModule, ispmanagerModule, vmmanagerModule] as core.VendorModule[];
+const modules = [tuxcareModule, lunanodeModule, ispmanagerModule, vmmanagerModule] as VendorModule[];
 
 type Json = Record<string, unknown>;
 interface ZodNode {
@@ -109,7 +114,7 @@ interface Listing {
   listing: Json;
 }
 
-function listings(module: core.VendorModule): Listing[] {
+function listings(module: VendorModule): Listing[] {
   const found: Listing[] = [];
   for (const { id, endpoint } of core.walkCatalog(module.catalog)) {
     for (const node of nodes(endpoint.input as unknown as ZodNode)) {

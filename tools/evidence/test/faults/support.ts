@@ -1,7 +1,8 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { CommonClientOptions, VendorModule } from '@x/auth-core';
+import type { CommonClientOptions } from '@x/auth-core';
+import type { VendorModule } from '@x/auth-core/projection';
 import { createIspManagerClient, ispmanagerModule } from '@x/ispmanager';
 import { createLunaNodeClient, lunanodeModule } from '@x/lunanode';
 import { createApp, createMcpServer, parseOptions, startHttp } from '@x/mcp-server';

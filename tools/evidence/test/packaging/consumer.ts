@@ -2,7 +2,8 @@
 // declarations installed from the tarballs (a strict NodeNext project, as a TypeScript user would have).
 // The @ts-expect-error lines are the point: if a declaration failed to resolve and degraded to `any`, the
 // misuse below would compile and the unused directive would fail the check.
-import { ConfigError, type VendorModule } from '@x/auth-core';
+import { ConfigError } from '@x/auth-core';
+import type { VendorModule } from '@x/auth-core/projection';
 import { createIspManagerClient, type IspManagerClient } from '@x/ispmanager';
 import { createLunaNodeClient } from '@x/lunanode';
 import { buildToolSpecs, createApp, parseOptions, vendorModules } from '@x/mcp-server';

@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
-import type { CommonClientOptions, Logger, VendorClient, VendorModule } from '@x/auth-core';
+import type { CommonClientOptions, Logger, VendorClient } from '@x/auth-core';
+import type { VendorModule } from '@x/auth-core/projection';
 import { ispmanagerModule } from '@x/ispmanager';
 import { lunanodeModule } from '@x/lunanode';
 import {
