@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 import { constants } from 'node:os';
 import { createApp } from './app.js';
-import { ListingCache } from './listing-cache.js';
 import { HELP, parseOptions, UsageError } from './options.js';
 import { createMcpServer } from './server.js';
-import { vendorModules } from './vendors.js';
+import { startupVendors } from './startup-vendors.js';
 
 // stdout belongs to the stdio transport: everything for the operator goes to stderr.
 const log = (line: string) => process.stderr.write(`[x-mcp-server] ${line}\n`);
@@ -28,16 +27,15 @@ async function main(): Promise<void> {
     return;
   }
 
-  const app = await createApp(options, {
-    vendors: vendorModules,
-    listingCache: new ListingCache(vendorModules),
-  });
+  // Vendor packages load on the first call that needs one (startup-vendors.ts): a start reads no schema.
+  const { vendors, listingCache } = startupVendors();
+  const app = await createApp(options, { vendors, listingCache });
   for (const note of app.notes) log(note);
   if (options.listTools) {
     try {
       // Loaded only here: the tokenizer's tables would add ~150 ms to every server start.
       const { formatToolList, servedRows, toolModeLine } = await import('./list-tools.js');
-      if (app.live.size < vendorModules.length)
+      if (app.live.size < vendors.length)
         log('tools of vendors without credentials are not listed; --sandbox lists every tool');
       process.stdout.write(`${formatToolList(servedRows(app.registry))}\n${toolModeLine(app.registry)}\n`);
     } finally {

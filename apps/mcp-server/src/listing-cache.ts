@@ -7,6 +7,7 @@ import { CONFIRM_MODES, needsConfirmation } from './confirm.js';
 import { codeFiles, fingerprint, packageClosure } from './fingerprint.js';
 import { listedTool } from './schema.js';
 import type { ToolSpec } from './tools.js';
+import { describeVendor, type VendorManifest } from './vendor-manifest.js';
 
 /*
  * tools/list entries computed at build time. Converting ~250 zod input schemas to JSON Schema is the largest
@@ -31,6 +32,8 @@ export interface ListingCacheFile {
   files: Record<string, string[]>;
   /** Per tool name, each distinct listed tool with the argument variants that produce it. */
   tools: Record<string, { variants: string[]; tool: Tool }[]>;
+  /** The vendor modules the tools came from, without their schemas (vendor-manifest.ts), in order. */
+  vendors: VendorManifest[];
 }
 
 const variantKey = (accountNames: readonly string[], confirms: boolean): string =>
@@ -65,17 +68,31 @@ export function buildListingCache(tools: readonly ToolSpec[], packageDir = PACKA
   const files = Object.fromEntries(
     closure.filter((pkg) => pkg.local).map((pkg) => [pkg.name, codeFiles(pkg)]),
   );
+  const vendors = [...new Set(tools.map((tool) => tool.vendor))];
   return {
     fingerprints: [fingerprint(closure, files), fingerprint(packageClosure(packageDir, true), {})],
     files,
     tools: entries,
+    vendors: vendors.map(describeVendor),
   };
 }
 
 type Table = Map<string, Map<string, Tool>>;
 
-/** The file's entries, if it exists and was derived from the code installed now. */
-function load(file: string, packageDir: string): Table | undefined {
+/** A listing cache file as read: its entries by tool and variant, and its vendor manifests. */
+export interface LoadedListing {
+  readonly table: Table;
+  readonly vendors: readonly VendorManifest[];
+}
+
+/**
+ * The file's content, if it exists and was derived from the code installed now (a few milliseconds: one
+ * JSON parse, one hash over the local packages' code, nothing for registry packages).
+ */
+export function loadListingCache(
+  file: string = LISTING_CACHE_FILE,
+  packageDir: string = PACKAGE_DIR,
+): LoadedListing | undefined {
   let data: ListingCacheFile;
   try {
     data = JSON.parse(readFileSync(file, 'utf8')) as ListingCacheFile;
@@ -89,7 +106,7 @@ function load(file: string, packageDir: string): Table | undefined {
     for (const entry of entries) for (const key of entry.variants) variants.set(key, entry.tool);
     table.set(name, variants);
   }
-  return table;
+  return { table, vendors: data.vendors ?? [] };
 }
 
 /** The build's precomputed tools/list entries for the tools of some vendor modules, read on first use. */
@@ -99,12 +116,17 @@ export class ListingCache {
   /**
    * @param vendors the modules the build listed (the CLI's): a tool of any other module is never looked up,
    *   even under the same name.
+   * @param loaded the file as {@link loadListingCache} already read it (the CLI reads it at startup for the
+   *   vendor manifests); without it the file is read on the first lookup.
    */
   constructor(
     private readonly vendors: readonly VendorModule[],
     private readonly file: string = LISTING_CACHE_FILE,
     private readonly packageDir: string = PACKAGE_DIR,
-  ) {}
+    loaded?: LoadedListing,
+  ) {
+    if (loaded) this.#table = loaded.table;
+  }
 
   /**
    * What `listedTool(tool, accountNames, confirms)` returns, or `undefined` when the build did not compute it
@@ -112,7 +134,7 @@ export class ListingCache {
    */
   lookup(tool: ToolSpec, accountNames: readonly string[], confirms: boolean): Tool | undefined {
     if (!this.vendors.includes(tool.vendor)) return undefined;
-    if (this.#table === null) this.#table = load(this.file, this.packageDir);
+    if (this.#table === null) this.#table = loadListingCache(this.file, this.packageDir)?.table;
     return this.#table?.get(tool.name)?.get(variantKey(accountNames, confirms));
   }
 }

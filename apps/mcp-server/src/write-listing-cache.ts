@@ -11,8 +11,16 @@ import { buildListingCache, LISTING_CACHE_FILE } from './listing-cache.js';
 import { listedTool } from './schema.js';
 import { buildTokenCounts, loadTokenCounter, TOKEN_COUNTS_FILE, TOKENIZER_MODULE } from './tokens.js';
 import { buildToolSpecs } from './tools.js';
+import { VENDOR_LOADERS } from './vendor-loaders.js';
 import { vendorModules } from './vendors.js';
 
+// The bin loads vendors through VENDOR_LOADERS and the library exports vendorModules: the same modules.
+if (
+  VENDOR_LOADERS.length !== vendorModules.length ||
+  VENDOR_LOADERS.some((loader, i) => loader.load() !== vendorModules[i])
+) {
+  throw new Error('vendor-loaders.ts and vendors.ts must name the same vendor modules in the same order');
+}
 const tools = buildToolSpecs(vendorModules);
 writeFileSync(LISTING_CACHE_FILE, JSON.stringify(buildListingCache(tools)));
 

@@ -2,7 +2,7 @@
 //   1. each vendor client's per-call cost against a bare undici.request of the same wire request to the same
 //      simulator (the simulators run in a child process; interleaved rounds; medians of wall and client CPU);
 //   2. the ISPmanager XML decoder against bare fast-xml-parser on a 10,000-element list;
-//   3. MCP cold start to the first tools/list against a minimal SDK server with one tool;
+//   3. MCP cold start to the first tools/list against a one-tool server on the same SDK (v2);
 //   4. tools/list tokens per tool (o200k);
 //   5. peak RSS of the measured processes;
 //   6. the size of `npm install @x/mcp-server --omit=dev` (bench/install-size.mjs);
@@ -29,7 +29,7 @@ const mcpRuns = Number(process.argv[4] ?? 10);
 const XML_ELEMENTS = 10_000;
 // The 1-minute load average before and after: the other tenants of the machine, printed with the table.
 const loadBefore = loadavg()[0];
-const GOAL = { call: 1.1, xml: 1.25, coldStart: 2, tokensPerTool: 120 };
+const GOAL = { call: 1.1, xml: 1.25, coldStart: 1.3, tokensPerTool: 120 };
 
 const rows = [];
 const row = (what, measured, goal = '', met = '') => rows.push({ what, measured, goal, met });
@@ -183,7 +183,8 @@ const ours = {
 };
 const minimal = {
   command: process.execPath,
-  args: [new URL('./minimal-mcp-server.mjs', import.meta.url).pathname],
+  // On the server's own SDK (v2): the ratio is what this server adds to the smallest server of its SDK.
+  args: [new URL('./minimal-mcp-server-v2.mjs', import.meta.url).pathname],
   env: { PATH: process.env.PATH ?? '' },
 };
 
@@ -216,7 +217,7 @@ progress(`MCP cold start: ${mcpRuns} runs each`);
 const started = await interleaved(coldStart, { bare: minimal, ours }, mcpRuns);
 const coldRatio = started.ours.ms / started.bare.ms;
 row(
-  'MCP cold start to first tools/list vs minimal SDK server',
+  'MCP cold start to first tools/list vs one-tool server on the same SDK (v2)',
   `${coldRatio.toFixed(2)}x (${started.ours.ms.toFixed(0)} vs ${started.bare.ms.toFixed(0)} ms)`,
   `< ${GOAL.coldStart}x`,
   verdict(coldRatio, GOAL.coldStart),
