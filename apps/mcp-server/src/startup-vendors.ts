@@ -1,4 +1,4 @@
-import type { VendorModule } from '@x/auth-core';
+import type { VendorModule } from '@x/auth-core/projection';
 import { ListingCache, loadListingCache } from './listing-cache.js';
 import { VENDOR_LOADERS } from './vendor-loaders.js';
 import { lazyVendor, type VendorManifest } from './vendor-manifest.js';

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { VendorModule } from '@x/auth-core';
+import type { VendorModule } from '@x/auth-core/projection';
 
 // Synchronous loading (Node >= 20.19 requires ES modules): the stand-ins of vendor-manifest.ts load a vendor
 // from a property getter, the first time a schema is read, which cannot wait for a promise.

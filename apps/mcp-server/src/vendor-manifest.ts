@@ -1,5 +1,6 @@
-import type { Catalog, Endpoint, VendorModule } from '@x/auth-core';
+import type { Catalog, Endpoint } from '@x/auth-core';
 import { isEndpoint, walkCatalog } from '@x/auth-core';
+import type { VendorModule } from '@x/auth-core/projection';
 
 /*
  * A vendor module without its schemas. Importing a vendor package builds the zod schemas of every endpoint
