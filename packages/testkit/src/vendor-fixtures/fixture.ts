@@ -67,6 +67,8 @@ export interface VendorFixture<State = unknown, SimOptions extends object = obje
    * up), to spread next to {@link FAST_CLIENT_OPTIONS}.
    */
   readonly fast: Readonly<Record<string, unknown>>;
+  /** The settings that switch on what {@link fast} does, for consumers configured by settings (the MCP server). */
+  readonly fastSettings: Readonly<Record<string, string>>;
   /** A read that is safe to repeat. */
   readonly read: EndpointProbe;
   /** A create that must never be repeated blindly. */

@@ -16,6 +16,7 @@ export {
   type WireCall,
   withSimulator,
 } from './fixture.js';
+export { VMMANAGER_TEST_SUSPENDED } from './vmmanager.js';
 export { ispmanagerFixture, lunanodeFixture, tuxcareFixture, vmmanagerFixture };
 
 /** Every vendor's fixture, in the sandbox's order. */

@@ -19,6 +19,7 @@ export const ispmanagerFixture: VendorFixture<IspManagerState, IspManagerSimulat
   simulator: (options = {}) => createIspManagerSimulator(options),
   settings: (url) => ({ ...ispmanagerSandbox.settings?.(url) }),
   fast: {},
+  fastSettings: {},
   read: { endpoint: 'user.list', input: () => ({}), is: func('user') },
   create: {
     endpoint: 'user.edit',

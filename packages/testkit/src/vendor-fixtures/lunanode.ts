@@ -23,6 +23,7 @@ export const lunanodeFixture: VendorFixture<LunaNodeState, LunaNodeSimulatorOpti
   settings: (url) => ({ ...lunanodeSandbox.settings?.(url) }),
   // Tests sign several attempts per second (retries, storms): the nonce must still go up; waits poll often.
   fast: { monotonicNonce: true },
+  fastSettings: { LUNANODE_MONOTONIC_NONCE: '1' },
   read: { endpoint: 'sshkey.list', input: () => ({}), is: action('sshkey', 'list') },
   create: {
     endpoint: 'sshkey.add',

@@ -13,6 +13,7 @@ export const tuxcareFixture: VendorFixture<TuxCareSimState, TuxCareSimulatorOpti
   simulator: (options = {}) => createTuxCareSimulator(options),
   settings: (url) => ({ ...tuxcareSandbox.settings?.(url) }),
   fast: {},
+  fastSettings: {},
   read: { endpoint: 'kcare.key.list', input: () => ({}), is: api('/kcare/key/list.json') },
   create: {
     endpoint: 'kcare.key.create',

@@ -9,6 +9,9 @@ import { unique, type VendorFixture } from './fixture.js';
 const route = (method: string, path: string) => (request: { method: string; path: string }) =>
   request.method === method && request.path === path;
 
+/** The 503 ("suspended") rule of test clients: four retries a millisecond apart. */
+export const VMMANAGER_TEST_SUSPENDED = { retries: 4, stepMs: 1 } as const;
+
 /** VMmanager 6: REST with JSON bodies after a password login; the session token travels in `x-xsrf-token`. */
 export const vmmanagerFixture: VendorFixture<VmManagerState, VmManagerSimulatorOptions> = {
   id: 'vmmanager',
@@ -21,7 +24,8 @@ export const vmmanagerFixture: VendorFixture<VmManagerState, VmManagerSimulatorO
   settings: (url) => ({ ...vmmanagerSandbox.settings?.(url) }),
   // 503 ("suspended") retries a millisecond apart; task waits poll every 10 ms (under the 1 000 ms floor of
   // task.wait's input, which this test-only option lowers).
-  fast: { suspendedRetry: { retries: 4, stepMs: 1 }, waitPacing: { intervalMs: 10 } },
+  fast: { suspendedRetry: VMMANAGER_TEST_SUSPENDED, waitPacing: { intervalMs: 10 } },
+  fastSettings: {},
   read: { endpoint: 'account.list', input: () => ({}), is: route('GET', '/vm/v3/account') },
   create: {
     endpoint: 'account.create',
