@@ -7,6 +7,10 @@ import { fileURLToPath } from 'node:url';
 const source = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
 
 export const workspaceAliases: Record<string, string> = {
+  // Subpaths first: an alias also matches its key followed by `/`, and the first match wins.
+  '@x/auth-core/testing': fileURLToPath(
+    new URL('./packages/auth-core/src/testing/index.ts', import.meta.url),
+  ),
   '@x/auth-core': source('auth-core'),
   '@x/testkit': source('testkit'),
   '@x/tuxcare': source('tuxcare'),
