@@ -1,11 +1,8 @@
 import {
-  ApiError,
-  type ApiErrorDetails,
-  AuthError,
+  type ApiError,
   type Codec,
   fillPath,
   type Invocation,
-  NotFoundError,
   ResponseFormatError,
   refusalError,
   tuxcareToken,
@@ -119,29 +116,23 @@ export function createTuxCareCodec(settings: TuxCareCodecSettings): Codec<TuxCar
   };
 }
 
-function details(response: WireResponse, call: Call, extra: ApiErrorDetails = {}): ApiErrorDetails {
-  return {
-    vendor: VENDOR,
-    endpoint: call.id,
-    status: response.status,
-    request: response.request,
-    attempts: response.attempts,
-    ...extra,
-  };
-}
-
 /** The typed error for a `success: false` answer (JSON envelope or `.plain`). */
 function failure(response: WireResponse, call: Call, message: unknown, type: unknown): ApiError {
-  const said =
-    typeof message === 'string' && message.trim() !== '' ? response.redactor.text(message.trim()) : undefined;
+  const said = typeof message === 'string' && message.trim() !== '' ? message.trim() : undefined;
   const code = typeof type === 'string' || typeof type === 'number' ? type : undefined;
-  const extra = details(response, call, { vendorMessage: said, code });
   const head = `tuxcare ${call.id} was refused: ${said ?? 'success:false without a message'}.`;
+  const refusal = { message: said, code, summary: head, kind: 'api' as const };
   if (said && /authori[sz]ation failed|not authori[sz]ed|invalid token|token expired/i.test(said)) {
-    return new AuthError(`${head}${AUTH_HINT}`, { ...extra, hint: AUTH_HINT.trim() });
+    return refusalError(VENDOR, call.id, response, {
+      ...refusal,
+      kind: 'auth',
+      summary: `${head}${AUTH_HINT}`,
+      hint: AUTH_HINT.trim(),
+    });
   }
-  if (said && /not found/i.test(said)) return new NotFoundError(head, extra);
-  return new ApiError(head, extra);
+  if (said && /not found/i.test(said))
+    return refusalError(VENDOR, call.id, response, { ...refusal, kind: 'not-found' });
+  return refusalError(VENDOR, call.id, response, refusal);
 }
 
 /** Non-zero result codes (set_cidr, register_key) are refusals. */
@@ -152,13 +143,12 @@ function checkCode(response: WireResponse, call: Call, value: unknown): void {
   const code = typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : raw;
   if (typeof code !== 'number' || code === 0) return;
   const meaning = codes[code] ?? 'unknown result code';
-  throw new ApiError(
-    `tuxcare ${call.id} was refused with code ${code}: ${meaning}.`,
-    details(response, call, {
-      code,
-      vendorMessage: meaning,
-    }),
-  );
+  throw refusalError(VENDOR, call.id, response, {
+    kind: 'api',
+    code,
+    message: meaning,
+    summary: `tuxcare ${call.id} was refused with code ${code}: ${meaning}.`,
+  });
 }
 
 function excerpt(response: WireResponse, text: string): string {
@@ -245,13 +235,19 @@ function decodePlain(response: WireResponse, call: Call, text: string): unknown 
 function decodeNagios(response: WireResponse, call: Call, text: string): unknown {
   const error = nagiosError(text);
   if (error) {
-    const said = response.redactor.text(text.trim().split(/\r?\n/)[0] ?? error);
-    const extra = details(response, call, { vendorMessage: said });
-    if (error === 'Servers not found') throw new NotFoundError(`tuxcare ${call.id}: ${said}.`, extra);
-    throw new AuthError(
-      `tuxcare ${call.id} was refused: ${said}. Check the reseller login and token.`,
-      extra,
-    );
+    const said = text.trim().split(/\r?\n/)[0] ?? error;
+    if (error === 'Servers not found') {
+      throw refusalError(VENDOR, call.id, response, {
+        kind: 'not-found',
+        message: said,
+        summary: `tuxcare ${call.id}: ${said}.`,
+      });
+    }
+    throw refusalError(VENDOR, call.id, response, {
+      kind: 'auth',
+      message: said,
+      summary: `tuxcare ${call.id} was refused: ${said}. Check the reseller login and token.`,
+    });
   }
   const report = parseNagios(text);
   const recognised = /^KernelCare\b/i.test(report.summary) || Object.keys(report.counts).length > 0;
