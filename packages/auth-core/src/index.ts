@@ -29,6 +29,15 @@ export {
 } from './config.js';
 export { declaredCredentials, maskSensitive } from './declared-secrets.js';
 export {
+  type DecodeContext,
+  type DecodedResponse,
+  headerOf,
+  type JsonParse,
+  parseJson,
+  responseFormatError,
+  tryJson,
+} from './decode.js';
+export {
   type Catalog,
   type CatalogEntry,
   type Effect,

@@ -6,14 +6,16 @@ import {
   type CallOptions,
   type Codec,
   formBody,
+  headerOf,
   type Invocation,
   type ParamValue,
   type Redactor,
   type RefusalResponse,
-  ResponseFormatError,
   refusalError,
+  responseFormatError,
   SessionCache,
   type Transport,
+  tryJson,
   type VendorRefusal,
   type WireRequest,
   type WireResponse,
@@ -149,18 +151,10 @@ function siblingList(endpoint: string): string {
 /** Parses any answer into a result kind, or throws ResponseFormatError. */
 export function decodeDocument(response: WireResponse, endpoint: string, hint: ResultHint): PanelResult {
   const text = response.text();
-  const contentType = String(response.headers['content-type'] ?? '');
+  const contentType = headerOf(response, 'content-type') ?? '';
   const start = text.trimStart();
   const formatError = (reason: string) =>
-    new ResponseFormatError(`${VENDOR} ${endpoint}: ${reason}`, {
-      vendor: VENDOR,
-      endpoint,
-      status: response.status,
-      contentType,
-      excerpt: response.redactor.excerpt(start, 300),
-      request: response.request,
-      attempts: response.attempts,
-    });
+    responseFormatError({ vendor: VENDOR, endpoint }, response, reason, start);
   const html =
     /^<!doctype\s+html|^<html[\s>]/i.test(start) ||
     // Some panels label XML as text/html: trust the body when it opens like a document.
@@ -173,13 +167,9 @@ export function decodeDocument(response: WireResponse, endpoint: string, hint: R
   }
   try {
     if (start.startsWith('{')) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(start);
-      } catch (error) {
-        throw new ShapeError(`malformed JSON: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      return classifyDocument(parsed, hint);
+      const parsed = tryJson(start);
+      if (!parsed.ok) throw new ShapeError(`malformed JSON: ${parsed.reason}`);
+      return classifyDocument(parsed.value, hint);
     }
     if (start.startsWith('<')) return classifyDocument(parseXml(start), hint);
     throw new ShapeError('the answer is neither XML nor JSON');

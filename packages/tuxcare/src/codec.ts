@@ -3,8 +3,10 @@ import {
   type Codec,
   fillPath,
   type Invocation,
-  ResponseFormatError,
+  type ResponseFormatError,
   refusalError,
+  responseFormatError,
+  tryJson,
   tuxcareToken,
   type WireRequest,
   type WireResponse,
@@ -23,7 +25,6 @@ export interface TuxCareCodecSettings {
 }
 
 const VENDOR = 'tuxcare';
-const EXCERPT_CHARS = 300;
 const AUTH_HINT =
   ' Check TUXCARE_LOGIN and TUXCARE_SECRET_KEY, and that this machine clock is right: a token is valid for 30 minutes and must not be from the future.';
 
@@ -151,23 +152,8 @@ function checkCode(response: WireResponse, call: Call, value: unknown): void {
   });
 }
 
-function excerpt(response: WireResponse, text: string): string {
-  // Redacted before the cut (Redactor.excerpt): a cut secret's head would survive redaction.
-  const cut = response.redactor.excerpt(text, EXCERPT_CHARS);
-  return text.length > EXCERPT_CHARS ? `${cut}…` : cut;
-}
-
 function formatError(response: WireResponse, call: Call, text: string, what: string): ResponseFormatError {
-  const contentType = response.headers['content-type'];
-  return new ResponseFormatError(`tuxcare ${call.id}: ${what}.`, {
-    vendor: VENDOR,
-    endpoint: call.id,
-    request: response.request,
-    attempts: response.attempts,
-    status: response.status,
-    contentType: Array.isArray(contentType) ? contentType.join(', ') : contentType,
-    excerpt: excerpt(response, text),
-  });
+  return responseFormatError({ vendor: VENDOR, endpoint: call.id }, response, `${what}.`, text);
 }
 
 function isEnvelope(
@@ -182,17 +168,12 @@ function isEnvelope(
 }
 
 function decodeJson(response: WireResponse, call: Call, text: string, format: ResponseFormat): unknown {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    if (response.status >= 400) {
-      throw refusalError(VENDOR, call.id, response, {
-        message: text.trim() ? excerpt(response, text.trim()) : undefined,
-      });
-    }
+  const parsed = tryJson(text);
+  if (!parsed.ok) {
+    if (response.status >= 400) throw refusalError(VENDOR, call.id, response, { body: text.trim() });
     throw formatError(response, call, text, 'the answer is not JSON');
   }
+  const body = parsed.value;
   if (isEnvelope(body)) {
     if (!body.success) throw failure(response, call, body.message, body.type);
     const message = typeof body.message === 'string' && body.message.trim() !== '' ? body.message : null;
@@ -254,9 +235,7 @@ function decodeNagios(response: WireResponse, call: Call, text: string): unknown
   // A problem report may come with a non-2xx status (Nagios semantics), so a recognised report wins over it;
   // anything else on an error status (a proxy page, "Not Found") is a refusal.
   if (response.status >= 400 && (!recognised || response.status >= 500)) {
-    throw refusalError(VENDOR, call.id, response, {
-      message: excerpt(response, text.trim().split(/\r?\n/)[0] ?? ''),
-    });
+    throw refusalError(VENDOR, call.id, response, { body: text.trim().split(/\r?\n/)[0] ?? '' });
   }
   const start = text.trimStart();
   if (start === '' || start.startsWith('<') || start.startsWith('{')) {

@@ -6,10 +6,11 @@
 import {
   type Codec,
   type Redactor,
-  ResponseFormatError,
   refusalError,
+  responseFormatError,
   SessionCache,
   type Transport,
+  tryJson,
   type WireRequest,
   type WireResponse,
 } from '@x/auth-core';
@@ -60,15 +61,6 @@ export interface VmCodec {
   sessions: SessionCache<string> | undefined;
   /** Connects the codec to the client that uses it. */
   link(links: VmCodecLinks): void;
-}
-
-function parseBody(text: string): { ok: true; value: unknown } | { ok: false } {
-  if (!text.trim()) return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
-  }
 }
 
 function parseExpiry(value: unknown): number | undefined {
@@ -170,7 +162,7 @@ export function createVmCodec(options: VmCodecOptions): VmCodec {
       { endpoint: 'auth.login', idempotent: true },
     );
     const text = response.text();
-    const parsed = parseBody(text);
+    const parsed = tryJson(text, { empty: undefined });
     const body = parsed.ok ? parsed.value : undefined;
     if (response.status >= 300 || vmErrorOf(body)) {
       const error = vmErrorOf(body);
@@ -192,12 +184,12 @@ export function createVmCodec(options: VmCodecOptions): VmCodec {
     }
     const token = (body as { token?: unknown } | undefined)?.token;
     if (typeof token !== 'string' || !token) {
-      throw new ResponseFormatError(`${VENDOR} login answered without a token.`, {
-        vendor: VENDOR,
-        endpoint: 'auth.login',
-        status: response.status,
-        excerpt: response.redactor.excerpt(text, 300),
-      });
+      throw responseFormatError(
+        { vendor: VENDOR, endpoint: 'auth.login' },
+        response,
+        'the login answered without a token.',
+        text,
+      );
     }
     // Registered before anything else can print it (the cache's onSession does it too, for later tokens).
     redactor.addSecret(token);
@@ -236,22 +228,16 @@ export function createVmCodec(options: VmCodecOptions): VmCodec {
     decode(response, call) {
       const route = call.endpoint.route;
       const text = response.text();
-      const parsed = parseBody(text);
+      const parsed = tryJson(text, { empty: undefined });
       const body = parsed.ok ? parsed.value : undefined;
       const error = vmErrorOf(body);
       if (response.status >= 300 || error) throw refusal(response, call.id, error, text, route);
       if (!parsed.ok) {
-        throw new ResponseFormatError(
-          `${VENDOR} ${call.id} answered HTTP ${response.status} with a body that is not JSON.`,
-          {
-            vendor: VENDOR,
-            endpoint: call.id,
-            status: response.status,
-            contentType: String(response.headers['content-type'] ?? ''),
-            excerpt: response.redactor.excerpt(text, 300),
-            request: response.request,
-            attempts: response.attempts,
-          },
+        throw responseFormatError(
+          { vendor: VENDOR, endpoint: call.id },
+          response,
+          `the answer (HTTP ${response.status}) is not JSON.`,
+          text,
         );
       }
       const value = body ?? {};
