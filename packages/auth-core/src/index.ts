@@ -21,7 +21,9 @@ export {
   type WaitProgress,
 } from './binder.js';
 export {
+  parseBoolean,
   readBaseUrl,
+  readBoolean,
   readSetting,
   readTlsSettings,
   type SettingSource,

@@ -80,3 +80,4 @@ export {
 } from './schemas/objects.js';
 export { ENV as VMMANAGER_ENV } from './settings.js';
 export type { TaskWaitCallOptions, WaitPacing, WaitProgress } from './tasks.js';
+export { VERSION } from './version.js';
