@@ -21,13 +21,24 @@ export {
   type WaitProgress,
 } from './binder.js';
 export {
+  parseBoolean,
   readBaseUrl,
+  readBoolean,
   readSetting,
   readTlsSettings,
   type SettingSource,
   type TlsSettingNames,
 } from './config.js';
 export { declaredCredentials, maskSensitive } from './declared-secrets.js';
+export {
+  type DecodeContext,
+  type DecodedResponse,
+  headerOf,
+  type JsonParse,
+  parseJson,
+  responseFormatError,
+  tryJson,
+} from './decode.js';
 export {
   type Catalog,
   type CatalogEntry,
@@ -46,6 +57,7 @@ export {
 } from './endpoint.js';
 export {
   AbortError,
+  type AnyXError,
   ApiError,
   type ApiErrorDetails,
   AuthError,
@@ -57,6 +69,8 @@ export {
   isXError,
   NotFoundError,
   RateLimitError,
+  type RefusalKind,
+  type Remedy,
   ResponseFormatError,
   TimeoutError,
   type TimeoutPhase,
@@ -65,7 +79,6 @@ export {
   XError,
 } from './errors.js';
 export { type EncodeOptions, formBody, type ParamValue, toParams } from './form.js';
-export { refusalError, type VendorRefusal } from './http-errors.js';
 export {
   createStderrLogger,
   LOG_ENV,
@@ -93,6 +106,16 @@ export {
   SENSITIVE_HEADERS,
   SENSITIVE_NAMES,
 } from './redact.js';
+export {
+  EXCERPT_CHARS,
+  REFUSAL_CLASSES,
+  type RefusalClass,
+  type RefusalResponse,
+  refusalError,
+  refusalKindOf,
+  STATUS_KINDS,
+  type VendorRefusal,
+} from './refusals.js';
 export { type Session, SessionCache, type SessionCacheOptions } from './session.js';
 export {
   asciiJson,

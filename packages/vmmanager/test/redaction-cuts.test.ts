@@ -6,9 +6,9 @@ const t = setup();
 const PASSWORD = 'VMPASSWDHEAD&#+:=%/ é';
 
 describe('vmmanager: no part of the password survives a cut', () => {
-  it('a login answer echoing the password across the 200/300-character cuts keeps none of it', async () => {
+  it('a login answer echoing the password across the 300-character cut keeps none of it', async () => {
     const bodies: Array<[number, string]> = [
-      [500, `<html>${'x'.repeat(180)}${PASSWORD}</html>`], // the vendor message (200 characters)
+      [500, `<html>${'x'.repeat(180)}${PASSWORD}</html>`], // the vendor message (an excerpt of the body, 300 characters)
       [201, `${'x'.repeat(285)}${PASSWORD}`], // the excerpt of a login answer without a token (300)
     ];
     for (const [status, body] of bodies) {
