@@ -11,6 +11,9 @@ export const workspaceAliases: Record<string, string> = {
   '@x/auth-core/projection': fileURLToPath(
     new URL('./packages/auth-core/src/projection.ts', import.meta.url),
   ),
+  '@x/auth-core/testing': fileURLToPath(
+    new URL('./packages/auth-core/src/testing/index.ts', import.meta.url),
+  ),
   '@x/auth-core': source('auth-core'),
   '@x/testkit': source('testkit'),
   '@x/tuxcare': source('tuxcare'),

@@ -5,7 +5,7 @@
 // .tools/ (no global install, no corepack: Node 20's corepack can fail on newer pnpm signing keys), installs
 // the workspace when the lockfile changed, and then runs the task.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -57,8 +57,14 @@ switch (task) {
     turbo(['run', 'build', 'typecheck', '--output-logs=errors-only']);
     step('generated files match the catalogs (scripts/generate.mjs --check)');
     exec(process.execPath, [join(root, 'scripts', 'generate.mjs'), '--check']);
-    step('tests (vitest)');
-    run('vitest', ['run', ...rest]);
+    if (rest.length > 0) {
+      // Arguments (a file filter, --project) go to one vitest run over every package, uncached.
+      step('tests (vitest)');
+      run('vitest', ['run', ...rest]);
+      break;
+    }
+    step('tests (turbo: one cached vitest task per package)');
+    testPackages();
     break;
   case 'bench':
     turbo(['run', 'build', '--output-logs=errors-only']);
@@ -70,6 +76,60 @@ switch (task) {
     break;
   default:
     fail(`unknown task "${task}" (expected start, test, build, generate, lint or bench)`);
+}
+
+/**
+ * Runs every package's `test` task through turbo, one package at a time (each vitest already uses both
+ * cores, and the fault tests' short clocks must not starve), continuing past a failing package so the
+ * summary counts everything. A package whose inputs are unchanged replays its cached log and summary.
+ * Then prints one closing line over all packages, which CI reads, and fails if any package failed.
+ */
+function testPackages() {
+  // A summary left by an earlier run must not count for a package that crashes now; a cache hit restores it.
+  for (const dir of workspaceDirs()) rmSync(join(root, dir, '.test-summary.json'), { force: true });
+  const result = spawnSync(
+    process.execPath,
+    [pnpmEntry, 'exec', 'turbo', 'run', 'test', '--concurrency=1', '--continue', '--output-logs=full'],
+    { cwd: root, env, stdio: 'inherit', shell: false },
+  );
+  if (result.error) fail(`turbo could not start: ${result.error.message}`);
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  const rows = [];
+  for (const dir of workspaceDirs()) {
+    const file = join(root, dir, '.test-summary.json');
+    if (!existsSync(file)) continue;
+    const counts = JSON.parse(readFileSync(file, 'utf8'));
+    for (const key of Object.keys(totals)) totals[key] += counts[key] ?? 0;
+    rows.push(
+      `  ${dir.padEnd(22)} ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`,
+    );
+  }
+  process.stdout.write(`\n${rows.join('\n')}\n`);
+  const status = result.status ?? 1;
+  // A package that crashed before its summary counts as a failure of the run.
+  if (status !== 0 && totals.failed === 0) totals.failed = 1;
+  process.stdout.write(
+    `\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`,
+  );
+  if (status !== 0) process.exit(status);
+}
+
+/** The workspace packages that have a test script, from pnpm-workspace.yaml's globs (one level deep). */
+function workspaceDirs() {
+  const globs = readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8')
+    .split('\n')
+    .map((line) => /^\s*-\s*['"]?([^'"]+?)\/\*['"]?\s*$/.exec(line)?.[1])
+    .filter(Boolean);
+  const dirs = [];
+  for (const base of globs) {
+    if (!existsSync(join(root, base))) continue;
+    for (const name of readdirSync(join(root, base)).sort()) {
+      const manifest = join(root, base, name, 'package.json');
+      if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).scripts?.test)
+        dirs.push(`${base}/${name}`);
+    }
+  }
+  return dirs;
 }
 
 function start() {

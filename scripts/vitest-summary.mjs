@@ -1,4 +1,12 @@
-// Prints the plain closing line "N passed, N failed, N skipped" that CI reads, after vitest's own summary.
+// Prints the plain closing line "N passed, N failed, N skipped" that CI reads, after vitest's own summary, and
+// writes the counts to .test-summary.json in the directory vitest runs in: a package's turbo `test` task
+// declares that file as its output, so a cached run restores it and `npm test` (scripts/run.mjs) can add
+// every package's counts, cached or not, into one closing line.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const SUMMARY_FILE = '.test-summary.json';
+
 export default class PlainSummary {
   onTestRunEnd(testModules, unhandledErrors) {
     let passed = 0;
@@ -13,6 +21,7 @@ export default class PlainSummary {
       }
     }
     if (unhandledErrors?.length) failed += unhandledErrors.length;
+    writeFileSync(join(process.cwd(), SUMMARY_FILE), `${JSON.stringify({ passed, failed, skipped })}\n`);
     process.stdout.write(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { type Catalog, type Endpoint, isEndpoint } from './endpoint.js';
 import { type FieldIssue, InputError, isXError, ResponseFormatError } from './errors.js';
 import { Redactor } from './redact.js';
+import { EXCERPT_CHARS } from './refusals.js';
 
 /** Per-call options every client method accepts as its last argument. */
 export interface CallOptions {
@@ -197,7 +198,7 @@ export function parseOutput<R>(
   throw new ResponseFormatError(
     `${vendor} ${id} answered with an unexpected shape: ${describeIssues(issues)}. ` +
       'The vendor API may have changed; please report it with the excerpt.',
-    { vendor, endpoint: id, issues, excerpt: (redactor ?? new Redactor()).excerpt(text, 300) },
+    { vendor, endpoint: id, issues, excerpt: (redactor ?? new Redactor()).excerpt(text, EXCERPT_CHARS) },
   );
 }
 

@@ -75,10 +75,40 @@ export interface TlsSettingNames {
   insecure: string;
 }
 
-function readFlag(value: string | undefined, vendor: string, setting: string): boolean {
+const TRUE = new Set(['1', 'true', 'yes', 'on']);
+const FALSE = new Set(['', '0', 'false', 'no', 'off']);
+
+/**
+ * The one reading of a boolean setting: `1`/`true`/`yes`/`on` and `0`/`false`/`no`/`off` (any case, trimmed),
+ * unset or empty is false; undefined for anything else, which the caller refuses with a ConfigError.
+ */
+export function parseBoolean(value: string | undefined): boolean | undefined {
   const text = value?.trim().toLowerCase() ?? '';
-  if (text === '' || text === '0' || text === 'false' || text === 'no') return false;
-  if (text === '1' || text === 'true' || text === 'yes') return true;
+  if (TRUE.has(text)) return true;
+  if (FALSE.has(text)) return false;
+  return undefined;
+}
+
+/**
+ * A boolean setting ({@link parseBoolean}).
+ *
+ * @throws ConfigError naming the setting and the spellings it accepts.
+ */
+export function readBoolean(value: string | undefined, vendor: string, setting: string): boolean {
+  const flag = parseBoolean(value);
+  if (flag !== undefined) return flag;
+  throw new ConfigError(
+    `${vendor}: ${setting} must be 1, true, yes or on (or 0, false, no, off), got "${value}".`,
+    {
+      vendor: vendor.toLowerCase(),
+      setting,
+    },
+  );
+}
+
+function readFlag(value: string | undefined, vendor: string, setting: string): boolean {
+  const flag = parseBoolean(value);
+  if (flag !== undefined) return flag;
   throw new ConfigError(
     `${vendor}: ${setting} must be 1 (or true) to disable TLS verification, got "${value}".`,
     {

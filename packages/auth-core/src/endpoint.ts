@@ -89,9 +89,12 @@ export function isEndpoint(value: unknown): value is Endpoint {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[ENDPOINT] === true;
 }
 
-/** A nested object whose leaves are endpoints. */
-export interface Catalog {
-  readonly [key: string]: Endpoint<unknown, z.ZodType, z.ZodType> | Catalog;
+/**
+ * A nested object whose leaves are endpoints; `R` is the vendor's route type, so a catalog holding another
+ * vendor's routes does not type-check where a `Catalog<TuxCareRoute>` is wanted.
+ */
+export interface Catalog<R = unknown> {
+  readonly [key: string]: Endpoint<R, z.ZodType, z.ZodType> | Catalog<R>;
 }
 
 /** One endpoint of a catalog with its position. */

@@ -21,13 +21,24 @@ export {
   type WaitProgress,
 } from './binder.js';
 export {
+  parseBoolean,
   readBaseUrl,
+  readBoolean,
   readSetting,
   readTlsSettings,
   type SettingSource,
   type TlsSettingNames,
 } from './config.js';
 export { declaredCredentials, maskSensitive } from './declared-secrets.js';
+export {
+  type DecodeContext,
+  type DecodedResponse,
+  headerOf,
+  type JsonParse,
+  parseJson,
+  responseFormatError,
+  tryJson,
+} from './decode.js';
 export {
   type Catalog,
   type CatalogEntry,
@@ -43,6 +54,7 @@ export {
 } from './endpoint.js';
 export {
   AbortError,
+  type AnyXError,
   ApiError,
   type ApiErrorDetails,
   AuthError,
@@ -54,6 +66,8 @@ export {
   isXError,
   NotFoundError,
   RateLimitError,
+  type RefusalKind,
+  type Remedy,
   ResponseFormatError,
   TimeoutError,
   type TimeoutPhase,
@@ -62,7 +76,6 @@ export {
   XError,
 } from './errors.js';
 export { type EncodeOptions, formBody, type ParamValue, toParams } from './form.js';
-export { refusalError, type VendorRefusal } from './http-errors.js';
 export {
   createStderrLogger,
   LOG_ENV,
@@ -100,6 +113,16 @@ export {
   renderRefsDeep,
   unresolvedRefs,
 } from './refs.js';
+export {
+  EXCERPT_CHARS,
+  REFUSAL_CLASSES,
+  type RefusalClass,
+  type RefusalResponse,
+  refusalError,
+  refusalKindOf,
+  STATUS_KINDS,
+  type VendorRefusal,
+} from './refusals.js';
 export { type Session, SessionCache, type SessionCacheOptions } from './session.js';
 export {
   asciiJson,

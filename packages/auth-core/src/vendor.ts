@@ -120,11 +120,14 @@ export interface VendorClient<C extends Catalog, Options extends CallOptions = C
   close(): Promise<void>;
 }
 
-/** How to assemble a vendor client. */
-export interface VendorClientConfig<C extends Catalog, R, Options extends CallOptions> {
+/**
+ * How to assemble a vendor client. The catalog's routes must be the codec's (`Catalog<R>` with `R` taken
+ * from the codec), so binding a catalog to another vendor's codec is a compile error.
+ */
+export interface VendorClientConfig<C extends Catalog<R>, R, Options extends CallOptions> {
   vendor: string;
   product: { name: string; version: string };
-  catalog: C;
+  catalog: C & Catalog<NoInfer<R>>;
   codec: Codec<R, Options>;
   options?: CommonClientOptions | undefined;
   /** The credentials, registered for redaction. */
@@ -138,7 +141,7 @@ export interface VendorClientConfig<C extends Catalog, R, Options extends CallOp
  * `call` and the dry-run `preview`. Every vendor package builds its client with this, so behaviour is the
  * same everywhere.
  */
-export function createVendorClient<C extends Catalog, R, Options extends CallOptions = CallOptions>(
+export function createVendorClient<C extends Catalog<R>, R, Options extends CallOptions = CallOptions>(
   config: VendorClientConfig<C, R, Options>,
 ): VendorClient<C, Options> {
   const options = config.options ?? {};

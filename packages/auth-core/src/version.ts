@@ -1,10 +1,7 @@
-import { createRequire } from 'node:module';
+import { PACKAGE } from './package-version.js';
 
-// Read from package.json at runtime so a changesets version bump can never drift from the User-Agent.
-const pkg = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
-
-/** This package's version. */
-export const VERSION: string = pkg.version;
+/** This package's version (a constant written at build time from package.json). */
+export const VERSION: string = PACKAGE.version;
 
 /**
  * The User-Agent every @x client sends: the vendor package, this core and the runtime, e.g.
@@ -13,7 +10,7 @@ export const VERSION: string = pkg.version;
 export function userAgent(product: { name: string; version: string }, suffix?: string): string {
   const parts = [
     `${product.name}/${product.version}`,
-    `${pkg.name}/${pkg.version}`,
+    `${PACKAGE.name}/${PACKAGE.version}`,
     `node/${process.versions.node}`,
   ];
   if (suffix) parts.push(suffix);

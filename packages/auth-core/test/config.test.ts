@@ -136,3 +136,15 @@ describe('userAgent', () => {
     );
   });
 });
+
+describe('boolean settings', () => {
+  it('one parser: the same spellings everywhere, anything else refused by name', async () => {
+    const { parseBoolean, readBoolean } = await import('../src/index.js');
+    for (const yes of ['1', 'true', 'YES', ' on ']) expect(parseBoolean(yes)).toBe(true);
+    for (const no of [undefined, '', '0', 'False', 'no', 'off']) expect(parseBoolean(no)).toBe(false);
+    expect(parseBoolean('maybe')).toBeUndefined();
+    expect(() => readBoolean('maybe', 'LunaNode', 'LUNANODE_MONOTONIC_NONCE')).toThrow(
+      /LUNANODE_MONOTONIC_NONCE must be 1, true, yes or on/,
+    );
+  });
+});

@@ -1,17 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import {
+  type ApiError,
   AuthError,
   type BuildContext,
   type CallOptions,
   type Codec,
   formBody,
+  headerOf,
   type Invocation,
   type ParamValue,
   type Redactor,
-  ResponseFormatError,
+  type RefusalResponse,
   refusalError,
+  responseFormatError,
   SessionCache,
   type Transport,
+  tryJson,
+  type VendorRefusal,
   type WireRequest,
   type WireResponse,
 } from '@x/auth-core';
@@ -95,79 +100,61 @@ function paramsOf(
   return { func: route.func, params, sok: route.sok === true };
 }
 
-/** Builds the typed error of a panel `<error>` answer. */
+/** Builds the typed error of a panel `<error>` answer (the core redacts every field). */
 export function panelError(
   info: PanelErrorInfo,
   endpoint: string,
   func: string,
-  response: Pick<WireResponse, 'status' | 'attempts' | 'redactor' | 'request'>,
-): AuthError | PanelError {
-  const r = response.redactor;
-  const message = info.message === undefined ? undefined : r.text(info.message);
-  const object = info.object === undefined ? '' : `(${r.text(info.object)})`;
-  const params = r.value(info.params) as Record<string, string>;
-  const value = info.value === undefined ? undefined : r.text(info.value);
-  const clean: PanelErrorInfo = {
-    ...info,
-    object: info.object && r.text(info.object),
-    value,
-    message,
-    params,
-  };
-  const details = {
-    vendor: VENDOR,
-    endpoint,
-    status: response.status,
-    code: info.type,
-    vendorMessage: message,
-    data: { type: info.type, object: clean.object, value, params, func },
-    request: response.request,
-    attempts: response.attempts,
-  };
-  const said = message ? `: ${message}` : '';
+  response: RefusalResponse,
+): ApiError {
+  const object = info.object === undefined ? '' : `(${info.object})`;
+  const said = info.message ? `: ${info.message}` : '';
   const head = `${VENDOR} ${endpoint} (func ${func}) failed with ${info.type}${object}${said}.`;
+  const refusal: VendorRefusal = {
+    code: info.type,
+    message: info.message,
+    data: { type: info.type, object: info.object, value: info.value, params: info.params, func },
+  };
   if (info.type === 'auth') {
-    return new AuthError(
-      `${head} Check ISPMANAGER_USERNAME / ISPMANAGER_PASSWORD, and that authinfo logins are allowed from this address (RestrictAuthinfo).`,
-      details,
-    );
+    return refusalError(VENDOR, endpoint, response, {
+      ...refusal,
+      kind: 'auth',
+      summary: `${head} Check ISPMANAGER_USERNAME / ISPMANAGER_PASSWORD, and that authinfo logins are allowed from this address (RestrictAuthinfo).`,
+    });
   }
-  return new PanelError(`${head}${hintOf(info.type)}`, clean, {
-    ...details,
-    hint: hintOf(info.type).trim() || undefined,
+  const hint = HINTS[info.type];
+  return refusalError(VENDOR, endpoint, response, {
+    ...refusal,
+    as: PanelError,
+    summary: hint ? `${head} ${hint}` : head,
+    hint,
+    // The list beside the endpoint (`user.delete` → `user.list`) holds the ids that exist.
+    remedy:
+      info.type === 'missed' && endpoint.includes('.')
+        ? { endpoint: siblingList(endpoint), action: 'look-up' }
+        : undefined,
   });
 }
 
-function hintOf(type: string): string {
-  switch (type) {
-    case 'exists':
-      return ' It already exists: edit it (mode "edit") or choose another name.';
-    case 'missed':
-      return ' It does not exist: take the id from the matching ispmanager_*_list tool.';
-    case 'access':
-      return ' This account (or the su user) may not do this.';
-    case 'value':
-      return ' A parameter has a value the panel refuses; the object names it.';
-    default:
-      return '';
-  }
+/** What to do about each panel error type, said in the message and in `hint`. */
+const HINTS: Readonly<Record<string, string>> = {
+  exists: 'It already exists: edit it (mode "edit") or choose another name.',
+  missed: 'It does not exist: take the id from the matching list call.',
+  access: 'This account (or the su user) may not do this.',
+  value: 'A parameter has a value the panel refuses; the object names it.',
+};
+
+function siblingList(endpoint: string): string {
+  return `${endpoint.slice(0, endpoint.lastIndexOf('.'))}.list`;
 }
 
 /** Parses any answer into a result kind, or throws ResponseFormatError. */
 export function decodeDocument(response: WireResponse, endpoint: string, hint: ResultHint): PanelResult {
   const text = response.text();
-  const contentType = String(response.headers['content-type'] ?? '');
+  const contentType = headerOf(response, 'content-type') ?? '';
   const start = text.trimStart();
   const formatError = (reason: string) =>
-    new ResponseFormatError(`${VENDOR} ${endpoint}: ${reason}`, {
-      vendor: VENDOR,
-      endpoint,
-      status: response.status,
-      contentType,
-      excerpt: response.redactor.excerpt(start, 300),
-      request: response.request,
-      attempts: response.attempts,
-    });
+    responseFormatError({ vendor: VENDOR, endpoint }, response, reason, start);
   const html =
     /^<!doctype\s+html|^<html[\s>]/i.test(start) ||
     // Some panels label XML as text/html: trust the body when it opens like a document.
@@ -180,13 +167,9 @@ export function decodeDocument(response: WireResponse, endpoint: string, hint: R
   }
   try {
     if (start.startsWith('{')) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(start);
-      } catch (error) {
-        throw new ShapeError(`malformed JSON: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      return classifyDocument(parsed, hint);
+      const parsed = tryJson(start);
+      if (!parsed.ok) throw new ShapeError(`malformed JSON: ${parsed.reason}`);
+      return classifyDocument(parsed.value, hint);
     }
     if (start.startsWith('<')) return classifyDocument(parseXml(start), hint);
     throw new ShapeError('the answer is neither XML nor JSON');
@@ -236,11 +219,9 @@ export function createPanelCodec(settings: CodecSettings): PanelCodec {
     const result = decodeDocument(response, 'auth', 'auth');
     if (result.kind === 'error') throw panelError(result.error, 'auth', 'auth', response);
     if (result.kind !== 'auth' || !result.id) {
-      throw new AuthError(`${VENDOR} login (func auth) answered without a session id.`, {
-        vendor: VENDOR,
-        endpoint: 'auth',
-        status: response.status,
-        request: response.request,
+      throw refusalError(VENDOR, 'auth', response, {
+        kind: 'auth',
+        summary: `${VENDOR} login (func auth) answered without a session id.`,
       });
     }
     return { value: result.id };

@@ -1,4 +1,4 @@
-import { ApiError, type ApiErrorDetails, type ErrorKind } from '@x/auth-core';
+import { ApiError, type ApiErrorDetails, type ErrorContext, type RefusalKind } from '@x/auth-core';
 
 /** The fields of a COREmanager `<error>` node, as the panel sent them (redacted). */
 export interface PanelErrorInfo {
@@ -16,9 +16,30 @@ export interface PanelErrorInfo {
   lang: string | undefined;
 }
 
+/** What a panel error type means to a generic consumer: `missed` is "not found", the rest a refusal. */
+const PANEL_KINDS: Readonly<Record<string, RefusalKind>> = { missed: 'not-found' };
+
+/** The `data` of a {@link PanelError}: the `<error>` node's fields and the func that was called. */
+export interface PanelErrorData {
+  type: string;
+  object?: string | undefined;
+  value?: string | undefined;
+  params?: Record<string, string> | undefined;
+  func?: string | undefined;
+}
+
+function panelData(details: ErrorContext): PanelErrorData {
+  const data = (details as ApiErrorDetails).data as Partial<PanelErrorData> | undefined;
+  return {
+    ...data,
+    type: typeof data?.type === 'string' ? data.type : String((details as ApiErrorDetails).code),
+  };
+}
+
 /**
  * A COREmanager panel refused a call: it answers errors with HTTP 200 and an `<error>` node, which this class
  * carries as `panelType`, `object`, `value`, `panelMessage` and `params` (also in `code` and `data`).
+ * A `missed` error (the object does not exist) has kind `not-found` and is also `instanceof NotFoundError`.
  * Credential refusals (`type="auth"`) are {@link AuthError}s from `@x/auth-core` instead.
  */
 export class PanelError extends ApiError {
@@ -30,15 +51,19 @@ export class PanelError extends ApiError {
   readonly panelMessage: string | undefined;
   readonly params: Record<string, string>;
 
-  constructor(message: string, info: PanelErrorInfo, details: ApiErrorDetails) {
-    // A missing object reads as "not found" to generic consumers (the MCP server switches on `kind`).
-    const kind: ErrorKind = info.type === 'missed' ? 'not-found' : 'api';
-    super(message, details, kind, false);
-    this.panelType = info.type;
-    this.object = info.object;
-    this.value = info.value;
-    this.panelMessage = info.message;
-    this.params = info.params;
+  protected static override kindOf(details: ErrorContext): RefusalKind {
+    return PANEL_KINDS[panelData(details).type] ?? 'api';
+  }
+
+  /** Built by the codec through `refusalError` (which redacts `data` first): `data` is {@link PanelErrorData}. */
+  constructor(message: string, details: ApiErrorDetails, retryable = false) {
+    super(message, details, retryable);
+    const data = panelData(details);
+    this.panelType = data.type;
+    this.object = data.object;
+    this.value = data.value;
+    this.panelMessage = details.vendorMessage;
+    this.params = data.params ?? {};
   }
 
   /** The object already exists (creating it twice). */

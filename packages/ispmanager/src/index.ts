@@ -6,7 +6,25 @@
  * @packageDocumentation
  */
 
-export { AuthError, ResponseFormatError } from '@x/auth-core';
+// Every error class a user catches, the same set from each vendor package.
+export {
+  AbortError,
+  type AnyXError,
+  ApiError,
+  type ApiErrorDetails,
+  AuthError,
+  ConfigError,
+  type ErrorKind,
+  InputError,
+  isXError,
+  NotFoundError,
+  RateLimitError,
+  type Remedy,
+  ResponseFormatError,
+  TimeoutError,
+  TransportError,
+  XError,
+} from '@x/auth-core';
 export { type IspManagerCatalog, ispmanagerCatalog, isReadCall, isReadFunc } from './catalog.js';
 export {
   createIspManagerClient,

@@ -22,6 +22,7 @@ describe.each(['xml', 'json'] as const)('panel errors over out=%s (HTTP 200, typ
     expect(error).toBeInstanceOf(PanelError);
     expect(error).toBeInstanceOf(ApiError);
     expect(isPanelError(error)).toBe(true);
+    expect(error).not.toBeInstanceOf(NotFoundError);
     const panel = error as PanelError;
     expect(panel.isExists()).toBe(true);
     expect(panel.isMissed()).toBe(false);
@@ -47,6 +48,11 @@ describe.each(['xml', 'json'] as const)('panel errors over out=%s (HTTP 200, typ
       .catch((e: unknown) => e)) as PanelError;
     expect(error.isMissed()).toBe(true);
     expect(error).toMatchObject({ kind: 'not-found', object: 'user', value: 'ghost' });
+    // One `catch (e instanceof NotFoundError)` works for every vendor.
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toBeInstanceOf(PanelError);
+    expect(error.remedy).toEqual({ endpoint: 'user.list', action: 'look-up' });
+    expect(error.message).not.toMatch(/ispmanager_/);
     expect(sim.state.user.some((u) => u.name === 'www-root')).toBe(true);
   });
 

@@ -1,7 +1,11 @@
 import {
-  createIspManagerSimulator,
+  FAST_CLIENT_OPTIONS,
+  formOf,
   ISPMANAGER_DEMO,
+  type IspManagerSimulatorOptions,
   type IspManagerState,
+  ispmanagerFixture,
+  lastRecord,
   type RequestRecord,
   type Simulator,
 } from '@x/testkit';
@@ -9,34 +13,31 @@ import { createIspManagerClient, type IspManagerClientOptions } from '../src/ind
 
 export { ISPMANAGER_DEMO };
 
-/** Starts a simulator (plain HTTP unless told). */
-export async function startPanel(options: Parameters<typeof createIspManagerSimulator>[0] = {}) {
-  return createIspManagerSimulator(options).start() as Promise<Simulator<IspManagerState>>;
+/** Starts the fixture's simulator (plain HTTP unless told); the test stops it. */
+export async function startPanel(
+  options: IspManagerSimulatorOptions = {},
+): Promise<Simulator<IspManagerState>> {
+  return ispmanagerFixture.simulator(options).start();
 }
 
-/** A client of the demo administrator on a simulator, with the environment ignored. */
+/** A client of the demo administrator on a simulator (the fixture's settings), with the environment ignored. */
 export function clientFor(sim: Simulator<IspManagerState>, options: IspManagerClientOptions = {}) {
   return createIspManagerClient({
-    url: `${sim.url}/ispmgr`,
-    username: ISPMANAGER_DEMO.username,
-    password: ISPMANAGER_DEMO.password,
-    env: {},
-    proxy: false,
-    retry: { baseDelayMs: 1, maxDelayMs: 5 },
+    ...FAST_CLIENT_OPTIONS,
+    ...ispmanagerFixture.fast,
+    env: ispmanagerFixture.settings(sim.url),
     ...options,
   });
 }
 
 /** The last request the simulator received. */
 export function lastRequest(sim: Simulator<IspManagerState>): RequestRecord {
-  const record = sim.log.at(-1);
-  if (!record) throw new Error('no request reached the simulator');
-  return record;
+  return lastRecord(sim);
 }
 
 /** The POST body of a request as a plain object. */
 export function bodyOf(record: RequestRecord): Record<string, string> {
-  return Object.fromEntries(new URLSearchParams(record.body));
+  return formOf(record.body);
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   LUNANODE_API_ID_LENGTH,
   LUNANODE_API_KEY_LENGTH,
   readBaseUrl,
+  readBoolean,
   readSetting,
   type VendorClient,
 } from '@x/auth-core';
@@ -49,7 +50,6 @@ export type LunaNodeClient = LunaNodeMethods & ClientEntryPoints<LunaNodeCatalog
 const FACTORY = 'createLunaNodeClient';
 
 /** Values of `LUNANODE_MONOTONIC_NONCE` that switch the strictly increasing nonces on. */
-const TRUE = new Set(['1', 'true', 'yes', 'on']);
 
 /**
  * Builds the generic client (what {@link lunanodeModule} returns). `settingsEnv` is where missing
@@ -75,7 +75,8 @@ export function createLunaNodeCore(
     settingsEnv,
     false,
   );
-  const monotonic = options.monotonicNonce ?? TRUE.has((monotonicSetting ?? '').toLowerCase());
+  const monotonic =
+    options.monotonicNonce ?? readBoolean(monotonicSetting, 'LunaNode', 'LUNANODE_MONOTONIC_NONCE');
   const codec = createLunaNodeCodec({
     apiId,
     apiKey,

@@ -1,13 +1,15 @@
 import {
   type Codec,
   formBody,
+  headerOf,
   lunanodeSign,
   type NonceSource,
   type ParamValue,
   REDACTED,
-  ResponseFormatError,
   refusalError,
+  responseFormatError,
   toParams,
+  tryJson,
   type WireRequest,
   type WireResponse,
   wireParams,
@@ -140,11 +142,6 @@ function describeSigned(wire: WireRequest): Record<string, unknown> {
   };
 }
 
-function headerOf(response: WireResponse, name: string): string | undefined {
-  const value = response.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
 function looksLikeJson(response: WireResponse): boolean {
   const type = headerOf(response, 'content-type') ?? '';
   if (type.includes('json')) return true;
@@ -158,30 +155,15 @@ function looksLikeJson(response: WireResponse): boolean {
  */
 function parseEnvelope(response: WireResponse, endpoint: string): Record<string, unknown> | undefined {
   const text = response.text();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
+  const parsed = tryJson(text);
+  const context = { vendor: VENDOR, endpoint };
+  if (!parsed.ok) {
     if (response.status !== 200) return undefined;
-    throw new ResponseFormatError(`lunanode ${endpoint} answered with something that is not JSON.`, {
-      vendor: VENDOR,
-      endpoint,
-      status: response.status,
-      contentType: headerOf(response, 'content-type'),
-      excerpt: response.redactor.excerpt(text, 300),
-      request: response.request,
-      attempts: response.attempts,
-    });
+    throw responseFormatError(context, response, 'the answer is not JSON.', text);
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new ResponseFormatError(`lunanode ${endpoint} answered with JSON that is not an object.`, {
-      vendor: VENDOR,
-      endpoint,
-      status: response.status,
-      excerpt: response.redactor.excerpt(text, 300),
-      request: response.request,
-      attempts: response.attempts,
-    });
+  const value = parsed.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw responseFormatError(context, response, 'the answer is JSON but not an object.', text);
   }
-  return parsed as Record<string, unknown>;
+  return value as Record<string, unknown>;
 }

@@ -1,10 +1,7 @@
-import { createRequire } from 'node:module';
+import { PACKAGE } from './package-version.js';
 
-// Read from package.json at runtime so a changesets version bump never drifts from the User-Agent.
-const pkg = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
-
-/** This package's name and version, for the User-Agent. */
-export const PRODUCT: { name: string; version: string } = { name: pkg.name, version: pkg.version };
+/** This package's name and version, for the User-Agent (a constant written at build time from package.json). */
+export const PRODUCT: { readonly name: string; readonly version: string } = PACKAGE;
 
 /** This package's version. */
-export const VERSION: string = pkg.version;
+export const VERSION: string = PACKAGE.version;

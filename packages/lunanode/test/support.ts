@@ -1,13 +1,13 @@
 import {
-  createLunaNodeSimulator,
+  FAST_CLIENT_OPTIONS,
   LUNANODE_DEMO_API_ID,
   LUNANODE_DEMO_API_KEY,
   type LunaNodeSimulatorOptions,
-  type LunaNodeState,
+  lunanodeFixture,
   type RequestRecord,
-  type Simulator,
+  useFixture,
 } from '@x/testkit';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import * as vitest from 'vitest';
 import {
   createLunaNodeClient,
   type LunaNodeClient,
@@ -50,42 +50,31 @@ export type PacedClient = LunaNodeClient & { readonly waitPacing: WaitPacing };
 export const TEST_PACING: WaitPacing = { intervalMs: 10 };
 
 /**
- * Per-file setup: one simulator (fast transitions) and one client on the demo token, the state reset before
- * each test. The client's waits poll every 10 ms ({@link TEST_PACING}). `last()` decodes the latest request.
+ * Per-file setup on the LunaNode fixture: one simulator (fast transitions) and one client on the demo token,
+ * the state reset before each test. The client's waits poll every 10 ms ({@link TEST_PACING}). `last()`
+ * decodes the latest request.
  */
 export function lunanodeHarness(
   simOptions: LunaNodeSimulatorOptions = {},
   clientOptions: LunaNodeClientOptions = {},
 ) {
-  const ctx = {} as { sim: Simulator<LunaNodeState>; client: PacedClient };
-  beforeAll(async () => {
-    ctx.sim = await createLunaNodeSimulator({ transitionMs: 40, ...simOptions }).start();
-    const client = createLunaNodeClient({
-      apiId: LUNANODE_DEMO_API_ID,
-      apiKey: LUNANODE_DEMO_API_KEY,
-      baseUrl: `${ctx.sim.url}/api`,
-      env: {},
-      ...clientOptions,
-    });
-    ctx.client = { ...client, waitPacing: TEST_PACING };
-  });
-  beforeEach(() => ctx.sim.reset());
-  afterAll(async () => {
-    await ctx.client?.close();
-    await ctx.sim?.stop();
-  });
+  const h = useFixture(
+    lunanodeFixture,
+    vitest,
+    (_url, settings): PacedClient => ({
+      ...createLunaNodeClient({ ...FAST_CLIENT_OPTIONS, env: settings, ...clientOptions }),
+      waitPacing: TEST_PACING,
+    }),
+    { simulator: simOptions },
+  );
   return {
     get sim() {
-      return ctx.sim;
+      return h.sim;
     },
     get client() {
-      return ctx.client;
+      return h.client;
     },
-    last(): WireCall {
-      const record = ctx.sim.log.at(-1);
-      if (!record) throw new Error('no request reached the simulator');
-      return wireOf(record);
-    },
+    last: (): WireCall => wireOf(h.last()),
   };
 }
 

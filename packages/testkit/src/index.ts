@@ -37,4 +37,5 @@ export {
 } from './simulator.js';
 export { otherCertificate, type TestCertificate, testCertificate } from './tls.js';
 export * from './tuxcare/index.js';
+export * from './vendor-fixtures/index.js';
 export * from './vmmanager/index.js';

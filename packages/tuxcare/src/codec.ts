@@ -1,13 +1,12 @@
 import {
-  ApiError,
-  type ApiErrorDetails,
-  AuthError,
+  type ApiError,
   type Codec,
   fillPath,
   type Invocation,
-  NotFoundError,
-  ResponseFormatError,
+  type ResponseFormatError,
   refusalError,
+  responseFormatError,
+  tryJson,
   tuxcareToken,
   type WireRequest,
   type WireResponse,
@@ -26,7 +25,6 @@ export interface TuxCareCodecSettings {
 }
 
 const VENDOR = 'tuxcare';
-const EXCERPT_CHARS = 300;
 const AUTH_HINT =
   ' Check TUXCARE_LOGIN and TUXCARE_SECRET_KEY, and that this machine clock is right: a token is valid for 30 minutes and must not be from the future.';
 
@@ -119,29 +117,23 @@ export function createTuxCareCodec(settings: TuxCareCodecSettings): Codec<TuxCar
   };
 }
 
-function details(response: WireResponse, call: Call, extra: ApiErrorDetails = {}): ApiErrorDetails {
-  return {
-    vendor: VENDOR,
-    endpoint: call.id,
-    status: response.status,
-    request: response.request,
-    attempts: response.attempts,
-    ...extra,
-  };
-}
-
 /** The typed error for a `success: false` answer (JSON envelope or `.plain`). */
 function failure(response: WireResponse, call: Call, message: unknown, type: unknown): ApiError {
-  const said =
-    typeof message === 'string' && message.trim() !== '' ? response.redactor.text(message.trim()) : undefined;
+  const said = typeof message === 'string' && message.trim() !== '' ? message.trim() : undefined;
   const code = typeof type === 'string' || typeof type === 'number' ? type : undefined;
-  const extra = details(response, call, { vendorMessage: said, code });
   const head = `tuxcare ${call.id} was refused: ${said ?? 'success:false without a message'}.`;
+  const refusal = { message: said, code, summary: head, kind: 'api' as const };
   if (said && /authori[sz]ation failed|not authori[sz]ed|invalid token|token expired/i.test(said)) {
-    return new AuthError(`${head}${AUTH_HINT}`, { ...extra, hint: AUTH_HINT.trim() });
+    return refusalError(VENDOR, call.id, response, {
+      ...refusal,
+      kind: 'auth',
+      summary: `${head}${AUTH_HINT}`,
+      hint: AUTH_HINT.trim(),
+    });
   }
-  if (said && /not found/i.test(said)) return new NotFoundError(head, extra);
-  return new ApiError(head, extra);
+  if (said && /not found/i.test(said))
+    return refusalError(VENDOR, call.id, response, { ...refusal, kind: 'not-found' });
+  return refusalError(VENDOR, call.id, response, refusal);
 }
 
 /** Non-zero result codes (set_cidr, register_key) are refusals. */
@@ -152,32 +144,16 @@ function checkCode(response: WireResponse, call: Call, value: unknown): void {
   const code = typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : raw;
   if (typeof code !== 'number' || code === 0) return;
   const meaning = codes[code] ?? 'unknown result code';
-  throw new ApiError(
-    `tuxcare ${call.id} was refused with code ${code}: ${meaning}.`,
-    details(response, call, {
-      code,
-      vendorMessage: meaning,
-    }),
-  );
-}
-
-function excerpt(response: WireResponse, text: string): string {
-  // Redacted before the cut (Redactor.excerpt): a cut secret's head would survive redaction.
-  const cut = response.redactor.excerpt(text, EXCERPT_CHARS);
-  return text.length > EXCERPT_CHARS ? `${cut}…` : cut;
+  throw refusalError(VENDOR, call.id, response, {
+    kind: 'api',
+    code,
+    message: meaning,
+    summary: `tuxcare ${call.id} was refused with code ${code}: ${meaning}.`,
+  });
 }
 
 function formatError(response: WireResponse, call: Call, text: string, what: string): ResponseFormatError {
-  const contentType = response.headers['content-type'];
-  return new ResponseFormatError(`tuxcare ${call.id}: ${what}.`, {
-    vendor: VENDOR,
-    endpoint: call.id,
-    request: response.request,
-    attempts: response.attempts,
-    status: response.status,
-    contentType: Array.isArray(contentType) ? contentType.join(', ') : contentType,
-    excerpt: excerpt(response, text),
-  });
+  return responseFormatError({ vendor: VENDOR, endpoint: call.id }, response, `${what}.`, text);
 }
 
 function isEnvelope(
@@ -192,17 +168,12 @@ function isEnvelope(
 }
 
 function decodeJson(response: WireResponse, call: Call, text: string, format: ResponseFormat): unknown {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    if (response.status >= 400) {
-      throw refusalError(VENDOR, call.id, response, {
-        message: text.trim() ? excerpt(response, text.trim()) : undefined,
-      });
-    }
+  const parsed = tryJson(text);
+  if (!parsed.ok) {
+    if (response.status >= 400) throw refusalError(VENDOR, call.id, response, { body: text.trim() });
     throw formatError(response, call, text, 'the answer is not JSON');
   }
+  const body = parsed.value;
   if (isEnvelope(body)) {
     if (!body.success) throw failure(response, call, body.message, body.type);
     const message = typeof body.message === 'string' && body.message.trim() !== '' ? body.message : null;
@@ -245,22 +216,26 @@ function decodePlain(response: WireResponse, call: Call, text: string): unknown 
 function decodeNagios(response: WireResponse, call: Call, text: string): unknown {
   const error = nagiosError(text);
   if (error) {
-    const said = response.redactor.text(text.trim().split(/\r?\n/)[0] ?? error);
-    const extra = details(response, call, { vendorMessage: said });
-    if (error === 'Servers not found') throw new NotFoundError(`tuxcare ${call.id}: ${said}.`, extra);
-    throw new AuthError(
-      `tuxcare ${call.id} was refused: ${said}. Check the reseller login and token.`,
-      extra,
-    );
+    const said = text.trim().split(/\r?\n/)[0] ?? error;
+    if (error === 'Servers not found') {
+      throw refusalError(VENDOR, call.id, response, {
+        kind: 'not-found',
+        message: said,
+        summary: `tuxcare ${call.id}: ${said}.`,
+      });
+    }
+    throw refusalError(VENDOR, call.id, response, {
+      kind: 'auth',
+      message: said,
+      summary: `tuxcare ${call.id} was refused: ${said}. Check the reseller login and token.`,
+    });
   }
   const report = parseNagios(text);
   const recognised = /^KernelCare\b/i.test(report.summary) || Object.keys(report.counts).length > 0;
   // A problem report may come with a non-2xx status (Nagios semantics), so a recognised report wins over it;
   // anything else on an error status (a proxy page, "Not Found") is a refusal.
   if (response.status >= 400 && (!recognised || response.status >= 500)) {
-    throw refusalError(VENDOR, call.id, response, {
-      message: excerpt(response, text.trim().split(/\r?\n/)[0] ?? ''),
-    });
+    throw refusalError(VENDOR, call.id, response, { body: text.trim().split(/\r?\n/)[0] ?? '' });
   }
   const start = text.trimStart();
   if (start === '' || start.startsWith('<') || start.startsWith('{')) {

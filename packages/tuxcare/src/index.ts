@@ -5,13 +5,20 @@
  * @packageDocumentation
  */
 
+// Every error class a user catches, the same set from each vendor package.
 export {
+  AbortError,
+  type AnyXError,
   ApiError,
+  type ApiErrorDetails,
   AuthError,
   ConfigError,
+  type ErrorKind,
   InputError,
   isXError,
   NotFoundError,
+  RateLimitError,
+  type Remedy,
   ResponseFormatError,
   TimeoutError,
   TransportError,

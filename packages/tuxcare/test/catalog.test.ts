@@ -1,5 +1,6 @@
 import { walkCatalog } from '@x/auth-core';
 import { effectAnnotations, toolName, toolsetName } from '@x/auth-core/projection';
+import { expectCatalogConventions } from '@x/auth-core/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { tuxcareCatalog, tuxcareModule } from '../src/index.js';
@@ -8,52 +9,11 @@ import type { TuxCareRoute } from '../src/route.js';
 const entries = walkCatalog<TuxCareRoute>(tuxcareCatalog);
 
 describe('catalog', () => {
-  it('names every tool as the issue specifies (URL path under /api, no extension, no path params, - to _)', () => {
-    expect(entries.map((entry) => toolName('tuxcare', entry))).toEqual([
-      'tuxcare_ab_list',
-      'tuxcare_ab_im_create',
-      'tuxcare_ab_resize',
-      'tuxcare_ab_remove',
-      'tuxcare_status',
-      'tuxcare_els_key_create',
-      'tuxcare_els_key_update',
-      'tuxcare_els_key_remove',
-      'tuxcare_els_key_list',
-      'tuxcare_els_srv_list',
-      'tuxcare_els_srv_remove',
-      'tuxcare_im_key_create',
-      'tuxcare_im_key_update',
-      'tuxcare_im_key_remove',
-      'tuxcare_im_key_list',
-      'tuxcare_im_srv_list',
-      'tuxcare_im_srv_remove',
-      'tuxcare_im_srv_convert',
-      'tuxcare_ipl_availability',
-      'tuxcare_ipl_check',
-      'tuxcare_ipl_register',
-      'tuxcare_ipl_convert',
-      'tuxcare_ipl_remove',
-      'tuxcare_ipl_list',
-      'tuxcare_ipl_server',
-      'tuxcare_ipl_update',
-      'tuxcare_kcare_key_create',
-      'tuxcare_kcare_key_delete',
-      'tuxcare_kcare_key_list',
-      'tuxcare_kcare_key_servers',
-      'tuxcare_kcare_key_set_cidr',
-      'tuxcare_kcare_srv_remove',
-      'tuxcare_kcare_nagios_register_key',
-      'tuxcare_kcare_nagios_key',
-      'tuxcare_kcare_nagios_res',
-      'tuxcare_kcare_patchset',
-      'tuxcare_group_create',
-      'tuxcare_group_list',
-      'tuxcare_group_servers_list',
-      'tuxcare_group_servers_put',
-      'tuxcare_group_servers_remove',
-    ]);
+  // Tool names are not listed here a second time: the checked-in tool snapshot guards renames, and the test
+  // below pins how each name derives from its route.
+  it('follows the catalog conventions every vendor shares', () => {
     expect(entries.length).toBeGreaterThanOrEqual(40);
-    for (const entry of entries) expect(toolName('tuxcare', entry)).toMatch(/^[a-z][a-z0-9_]{0,63}$/);
+    expectCatalogConventions('tuxcare', tuxcareCatalog);
   });
 
   it('derives each tool name from the route path (extension and path params dropped, - to _)', () => {
@@ -84,31 +44,14 @@ describe('catalog', () => {
     ]);
   });
 
-  it('converts every input schema to JSON Schema (MCP inputSchema) without throwing, strict and described', () => {
-    for (const entry of entries) {
-      const schema = z.toJSONSchema(entry.endpoint.input, { io: 'input' }) as {
-        type?: string;
-        additionalProperties?: boolean;
-        properties?: Record<string, { description?: string }>;
-      };
-      expect(schema.type, entry.id).toBe('object');
-      expect(schema.additionalProperties, entry.id).toBe(false);
-      for (const [name, property] of Object.entries(schema.properties ?? {})) {
-        expect(property.description, `${entry.id}.${name} needs a description`).toBeTruthy();
-      }
-    }
-  });
-
   it('converts every output schema to JSON Schema too (for MCP structured results)', () => {
     for (const entry of entries) {
       expect(() => z.toJSONSchema(entry.endpoint.output, { io: 'output' }), entry.id).not.toThrow();
     }
   });
 
-  it('has one-sentence summaries and consistent effects', () => {
+  it('has consistent effects', () => {
     for (const entry of entries) {
-      expect(entry.endpoint.summary, entry.id).toMatch(/^[A-Z].*\.$/);
-      expect(['read', 'create', 'update', 'delete', 'action']).toContain(entry.endpoint.effect);
       if (/\.(list|check|availability|server|servers)$/.test(entry.id))
         expect(entry.endpoint.effect, entry.id).toBe('read');
       if (/\.(remove|delete)$/.test(entry.id)) expect(entry.endpoint.effect, entry.id).toBe('delete');

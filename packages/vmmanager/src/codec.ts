@@ -4,15 +4,13 @@
  * never on error 3001, and retries the documented 503 ("suspended") on every method.
  */
 import {
-  type ApiError,
-  AuthError,
   type Codec,
-  NotFoundError,
   type Redactor,
-  ResponseFormatError,
   refusalError,
+  responseFormatError,
   SessionCache,
   type Transport,
+  tryJson,
   type WireRequest,
   type WireResponse,
 } from '@x/auth-core';
@@ -65,15 +63,6 @@ export interface VmCodec {
   link(links: VmCodecLinks): void;
 }
 
-function parseBody(text: string): { ok: true; value: unknown } | { ok: false } {
-  if (!text.trim()) return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
-  }
-}
-
 function parseExpiry(value: unknown): number | undefined {
   if (typeof value !== 'string' || !value) return undefined;
   const ms = Date.parse(value.includes('T') ? value : value.replace(' ', 'T'));
@@ -101,23 +90,14 @@ export function createVmCodec(options: VmCodecOptions): VmCodec {
     route?: VmRoute,
   ) => {
     const code = error?.code;
-    const message = error?.msg ?? (text.trim() ? response.redactor.excerpt(text.trim(), 200) : undefined);
+    const message = error?.msg;
     const data =
       error?.value === undefined || error.value === null
         ? undefined
         : typeof error.value === 'object' && !Array.isArray(error.value)
           ? (error.value as Record<string, unknown>)
           : { value: error.value };
-    const details = {
-      vendor: VENDOR,
-      endpoint,
-      status: response.status,
-      code,
-      vendorMessage: message === undefined ? undefined : response.redactor.text(message),
-      data: data ? (response.redactor.value(data) as Record<string, unknown>) : undefined,
-      request: response.request,
-      attempts: response.attempts,
-    };
+    const said = { message, body: text.trim(), code, data };
     if (Number(code) === EXTERNAL_ACCESS_DENIED && route?.public) {
       // On the public key exchange the document shows 3001 as the answer to a bad key, not as "internal".
       return refusalError(
@@ -125,28 +105,30 @@ export function createVmCodec(options: VmCodecOptions): VmCodec {
         endpoint,
         response,
         {
-          message,
-          code,
-          data,
-          hint: 'The key is invalid, already used or expired (a key lives one hour); create a new one with vmmanager_auth_key_create.',
+          ...said,
+          hint: 'The key is invalid, already used or expired (a key lives one hour); create a new one.',
+          remedy: { endpoint: 'auth.key.create', action: 'create' },
         },
         401,
       );
     }
     if (Number(code) === EXTERNAL_ACCESS_DENIED) {
-      return new ExternalAccessError(
-        `${VENDOR} ${endpoint} failed (HTTP ${response.status} [${EXTERNAL_ACCESS_DENIED}])` +
-          `${details.vendorMessage ? `: ${details.vendorMessage}` : ''}. This function is not available to ` +
+      return refusalError(VENDOR, endpoint, response, {
+        ...said,
+        as: ExternalAccessError,
+        kind: 'api',
+        summary:
+          `${VENDOR} ${endpoint} failed (HTTP ${response.status} [${EXTERNAL_ACCESS_DENIED}])` +
+          `${message ? `: ${message}` : ''}. This function is not available to ` +
           'external API requests (VMmanager error 3001): it can only be called from inside the platform. ' +
           'Logging in again does not change that.',
-        { ...details, hint: 'The function is internal to VMmanager; use another endpoint.' },
-      );
+        hint: 'The function is internal to VMmanager; use another endpoint.',
+        retryable: false,
+      });
     }
     if (response.status === 503) {
       return refusalError(VENDOR, endpoint, response, {
-        message,
-        code,
-        data,
+        ...said,
         hint:
           `The VMmanager instance is suspended (HTTP 503) and did not wake up after ${response.attempts} ` +
           'attempt(s) within the deadline; try again in a minute.',
@@ -158,11 +140,11 @@ export function createVmCodec(options: VmCodecOptions): VmCodec {
         credentials.kind === 'token'
           ? 'The token was refused: it expires after 60 minutes unused or was revoked. Create a new one.'
           : 'The token was refused even after logging in again; check the account and its permissions.';
-      const error = refusalError(VENDOR, endpoint, response, { message, code, data, hint }, 401);
+      const error = refusalError(VENDOR, endpoint, response, { ...said, hint }, 401);
       sessionGone.add(error);
       return error;
     }
-    return refusalError(VENDOR, endpoint, response, { message, code, data }) as ApiError;
+    return refusalError(VENDOR, endpoint, response, said);
   };
 
   const login = async () => {
@@ -180,7 +162,7 @@ export function createVmCodec(options: VmCodecOptions): VmCodec {
       { endpoint: 'auth.login', idempotent: true },
     );
     const text = response.text();
-    const parsed = parseBody(text);
+    const parsed = tryJson(text, { empty: undefined });
     const body = parsed.ok ? parsed.value : undefined;
     if (response.status >= 300 || vmErrorOf(body)) {
       const error = vmErrorOf(body);
@@ -188,30 +170,26 @@ export function createVmCodec(options: VmCodecOptions): VmCodec {
       if (Number(error?.code) === EXTERNAL_ACCESS_DENIED || response.status >= 500) {
         throw refusal(response, 'auth.login', error, text);
       }
-      const said = error?.msg ? `: ${response.redactor.text(error.msg)}` : '';
+      const said = error?.msg ? `: ${error.msg}` : '';
       const code = error?.code !== undefined ? ` [${error.code}]` : '';
-      throw new AuthError(
-        `${VENDOR} login as ${redactor.text(credentials.email)} refused (HTTP ${response.status}${code})${said}. ` +
+      throw refusalError(VENDOR, 'auth.login', response, {
+        kind: 'auth',
+        code: error?.code,
+        message: error?.msg,
+        summary:
+          `${VENDOR} login as ${credentials.email} refused (HTTP ${response.status}${code})${said}. ` +
           'Check VMMANAGER_EMAIL and VMMANAGER_PASSWORD.',
-        {
-          vendor: VENDOR,
-          endpoint: 'auth.login',
-          status: response.status,
-          code: error?.code,
-          vendorMessage: error?.msg === undefined ? undefined : response.redactor.text(error.msg),
-          request: response.request,
-          attempts: response.attempts,
-        },
-      );
+        retryable: false,
+      });
     }
     const token = (body as { token?: unknown } | undefined)?.token;
     if (typeof token !== 'string' || !token) {
-      throw new ResponseFormatError(`${VENDOR} login answered without a token.`, {
-        vendor: VENDOR,
-        endpoint: 'auth.login',
-        status: response.status,
-        excerpt: response.redactor.excerpt(text, 300),
-      });
+      throw responseFormatError(
+        { vendor: VENDOR, endpoint: 'auth.login' },
+        response,
+        'the login answered without a token.',
+        text,
+      );
     }
     // Registered before anything else can print it (the cache's onSession does it too, for later tokens).
     redactor.addSecret(token);
@@ -250,22 +228,16 @@ export function createVmCodec(options: VmCodecOptions): VmCodec {
     decode(response, call) {
       const route = call.endpoint.route;
       const text = response.text();
-      const parsed = parseBody(text);
+      const parsed = tryJson(text, { empty: undefined });
       const body = parsed.ok ? parsed.value : undefined;
       const error = vmErrorOf(body);
       if (response.status >= 300 || error) throw refusal(response, call.id, error, text, route);
       if (!parsed.ok) {
-        throw new ResponseFormatError(
-          `${VENDOR} ${call.id} answered HTTP ${response.status} with a body that is not JSON.`,
-          {
-            vendor: VENDOR,
-            endpoint: call.id,
-            status: response.status,
-            contentType: String(response.headers['content-type'] ?? ''),
-            excerpt: response.redactor.excerpt(text, 300),
-            request: response.request,
-            attempts: response.attempts,
-          },
+        throw responseFormatError(
+          { vendor: VENDOR, endpoint: call.id },
+          response,
+          `the answer (HTTP ${response.status}) is not JSON.`,
+          text,
         );
       }
       const value = body ?? {};
@@ -284,12 +256,9 @@ export function createVmCodec(options: VmCodecOptions): VmCodec {
         const first = Array.isArray(list) ? (list[0] as unknown) : undefined;
         if (first === undefined) {
           const id = (call.input as Record<string, unknown>)[route.lookup];
-          throw new NotFoundError(`${VENDOR} ${call.id}: no object with id ${String(id)}.`, {
-            vendor: VENDOR,
-            endpoint: call.id,
-            status: response.status,
-            request: response.request,
-            attempts: response.attempts,
+          throw refusalError(VENDOR, call.id, response, {
+            kind: 'not-found',
+            summary: `${VENDOR} ${call.id}: no object with id ${String(id)}.`,
           });
         }
         return first;

@@ -1,26 +1,25 @@
-import { ApiError, type ApiErrorDetails, AuthError } from '@x/auth-core';
+import { ApiError, type ApiErrorDetails } from '@x/auth-core';
 
 /** The VMmanager error code for "this function is not available to external API requests". */
 export const EXTERNAL_ACCESS_DENIED = 3001;
 
 /**
  * VMmanager answered error 3001: the function exists but is not available to external API requests (it is
- * internal to the platform). Logging in again does not help, so the client never does.
+ * internal to the platform). Logging in again does not help, so the client never does, and it is not an
+ * `AuthError` (kind `api`): a handler that refreshes credentials on `AuthError` would only repeat the refusal.
  */
-export class ExternalAccessError extends AuthError {
+export class ExternalAccessError extends ApiError {
   static override readonly brand: string = 'VmManagerExternalAccessError';
-  constructor(message: string, details: ApiErrorDetails = {}) {
-    super(message, details);
-  }
 }
 
 /** A task finished with status `fail`; `task` is the task object as VMmanager reported it. */
 export class TaskFailedError extends ApiError {
   static override readonly brand: string = 'VmManagerTaskFailedError';
   readonly task: Record<string, unknown>;
-  constructor(message: string, details: ApiErrorDetails & { task: Record<string, unknown> }) {
-    super(message, details);
-    this.task = details.task;
+  /** Built through `refusalError`, which redacts `data` first: `data.task` is the task object. */
+  constructor(message: string, details: ApiErrorDetails, retryable = false) {
+    super(message, details, retryable);
+    this.task = (details.data?.task ?? {}) as Record<string, unknown>;
   }
 }
 

@@ -5,18 +5,24 @@
  * @packageDocumentation
  */
 
+// Every error class a user catches, the same set from each vendor package.
 export {
   AbortError,
+  type AnyXError,
   ApiError,
+  type ApiErrorDetails,
   AuthError,
   ConfigError,
+  type ErrorKind,
   InputError,
   isXError,
   NotFoundError,
   RateLimitError,
+  type Remedy,
   ResponseFormatError,
   TimeoutError,
   TransportError,
+  XError,
 } from '@x/auth-core';
 export { type VmManagerCatalog, vmmanagerCatalog } from './catalog.js';
 export {
@@ -74,3 +80,4 @@ export {
 } from './schemas/objects.js';
 export { ENV as VMMANAGER_ENV } from './settings.js';
 export type { TaskWaitCallOptions, WaitPacing, WaitProgress } from './tasks.js';
+export { VERSION } from './version.js';

@@ -10,6 +10,7 @@ import {
   AbortError,
   type CallOptions,
   type Invocation,
+  refusalError,
   TimeoutError,
   type Transport,
   type WaitProgress,
@@ -124,14 +125,16 @@ export async function waitForTask(poller: TaskPoller, call: Invocation<VmRoute>)
         const why = [found.output, found.defer_reason].find((v) => typeof v === 'string' && v) as
           | string
           | undefined;
-        throw new TaskFailedError(
-          `${VENDOR} task ${task}${found.name ? ` (${String(found.name)})` : ''} failed` +
-            `${why ? `: ${poller.transport.redactor.text(why)}` : ''}.`,
+        throw refusalError(
+          VENDOR,
+          call.id,
+          { redactor: poller.transport.redactor },
           {
-            vendor: VENDOR,
-            endpoint: call.id,
+            as: TaskFailedError,
             code: 'fail',
-            task: poller.transport.redactor.value(found) as Record<string, unknown>,
+            message: why,
+            data: { task: found },
+            summary: `${VENDOR} task ${task}${found.name ? ` (${String(found.name)})` : ''} failed${why ? `: ${why}` : ''}.`,
           },
         );
       }
@@ -146,8 +149,15 @@ export async function waitForTask(poller: TaskPoller, call: Invocation<VmRoute>)
     if (now() + intervalMs > deadline) {
       throw new TimeoutError(
         `${VENDOR} task ${task} is still running (status: ${lastStatus}) after ${timeoutMs} ms and ${polls} ` +
-          'poll(s); call vmmanager_task_wait again to keep waiting.',
-        { vendor: VENDOR, endpoint: call.id, phase: 'deadline', timeoutMs, mayHaveReachedServer: true },
+          'poll(s); call task.wait again to keep waiting.',
+        {
+          vendor: VENDOR,
+          endpoint: call.id,
+          phase: 'deadline',
+          timeoutMs,
+          mayHaveReachedServer: true,
+          remedy: { endpoint: 'task.wait', action: 'call-again' },
+        },
       );
     }
     try {

@@ -1,6 +1,7 @@
-import { createRequire } from 'node:module';
+import { PACKAGE } from './package-version.js';
 
-const pkg = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
+/** This package's name and version, for the User-Agent (a constant written at build time from package.json). */
+export const PRODUCT: { readonly name: string; readonly version: string } = PACKAGE;
 
-/** This package's name and version (read from package.json, so a version bump never drifts). */
-export const PRODUCT: { name: string; version: string } = { name: pkg.name, version: pkg.version };
+/** This package's version. */
+export const VERSION: string = PACKAGE.version;

@@ -1,7 +1,7 @@
 import { REDACTED } from '@x/auth-core';
 import { VMMANAGER_DEMO_EMAIL, vmmanagerControls } from '@x/testkit';
 import { describe, expect, it } from 'vitest';
-import { AuthError, ExternalAccessError } from '../src/index.js';
+import { ApiError, AuthError, ExternalAccessError } from '../src/index.js';
 import { setup } from './support.js';
 
 const t = setup();
@@ -81,8 +81,11 @@ describe('auth v4', () => {
     const vm = t.client();
     const error = await vm.node.list().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExternalAccessError);
-    expect(error).toBeInstanceOf(AuthError);
-    expect(error).toMatchObject({ code: 3001, status: 401, vendorMessage: 'Unauthorized', kind: 'auth' });
+    expect(error).toBeInstanceOf(ApiError);
+    // Logging in again never helps, so a handler that refreshes credentials on AuthError must not see it.
+    expect(error).not.toBeInstanceOf(AuthError);
+    expect(error).toMatchObject({ code: 3001, status: 401, vendorMessage: 'Unauthorized', kind: 'api' });
+    expect(error).toMatchObject({ retryable: false });
     expect((error as Error).message).toMatch(/not available to external API requests/);
     expect(vmmanagerControls.logins(t.sim)).toBe(1);
     expect(t.calls()).toHaveLength(1);
@@ -140,8 +143,9 @@ describe('auth v4', () => {
     const reused = await vm.auth.key.exchange({ key: key.key }).catch((e: unknown) => e);
     expect(reused).toBeInstanceOf(AuthError);
     expect(reused).not.toBeInstanceOf(ExternalAccessError);
-    expect(reused).toMatchObject({ code: 3001 });
+    expect(reused).toMatchObject({ code: 3001, remedy: { endpoint: 'auth.key.create', action: 'create' } });
     expect((reused as Error).message).toMatch(/invalid, already used or expired/);
+    expect((reused as Error).message).not.toMatch(/vmmanager_/);
   });
 
   it('previews without logging in, with a placeholder token', async () => {

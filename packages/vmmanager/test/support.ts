@@ -1,51 +1,57 @@
 import {
-  createVmManagerSimulator,
+  FAST_CLIENT_OPTIONS,
   type Simulator,
+  useFixture,
   VMMANAGER_DEMO_EMAIL,
   VMMANAGER_DEMO_PASSWORD,
   type VmManagerState,
+  vmmanagerFixture,
 } from '@x/testkit';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import * as vitest from 'vitest';
 import { createVmManagerClient, type VmManagerClient, type VmManagerClientOptions } from '../src/index.js';
 
-/** One simulator per test file (reset after each test) and clients that are closed after each test. */
-export function setup(options: { taskDelayMs?: number } = {}) {
-  const sim = createVmManagerSimulator({ taskDelayMs: options.taskDelayMs ?? 20 });
-  const clients: VmManagerClient[] = [];
-  beforeAll(async () => {
-    await sim.start();
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((client) => client.close()));
-    sim.reset();
-  });
-  afterAll(() => sim.stop());
+/** Options of a harness client: the common ones, plus another account's e-mail and password, or a token. */
+type ClientExtra = VmManagerClientOptions & { email?: string; password?: string; token?: string };
 
-  return {
-    sim: sim as Simulator<VmManagerState>,
-    /** A client logged in as the demo administrator; 503 retries and task polls are quick so tests stay fast. */
-    client(extra: VmManagerClientOptions & { email?: string; password?: string } = {}): VmManagerClient {
-      const { email, password, ...options } = extra;
-      const client = createVmManagerClient(
-        { url: sim.url, email: email ?? VMMANAGER_DEMO_EMAIL, password: password ?? VMMANAGER_DEMO_PASSWORD },
-        // Waits poll every 10 ms: the 1000 ms floor of task.wait's input is lowered by this test-only option.
-        { env: {}, suspendedRetry: { stepMs: 2 }, waitPacing: { intervalMs: 10 }, ...options },
+/**
+ * Per-file setup on the VMmanager fixture: one simulator (reset after each test) and clients that are closed
+ * after each test. Clients log in as the demo administrator; 503 retries and task polls are quick
+ * (`vmmanagerFixture.fast`) so tests stay fast.
+ */
+export function setup(options: { taskDelayMs?: number } = {}) {
+  const h = useFixture(
+    vmmanagerFixture,
+    vitest,
+    (url, _settings, extra: ClientExtra | undefined): VmManagerClient => {
+      const { email, password, token, ...rest } = extra ?? {};
+      if (token !== undefined) return createVmManagerClient({ url, token }, { env: {}, ...rest });
+      return createVmManagerClient(
+        { url, email: email ?? VMMANAGER_DEMO_EMAIL, password: password ?? VMMANAGER_DEMO_PASSWORD },
+        // The fixture's 503 steps are 1 ms; these tests count retries at 2 ms steps, as before.
+        { ...FAST_CLIENT_OPTIONS, ...vmmanagerFixture.fast, suspendedRetry: { stepMs: 2 }, ...rest },
       );
-      clients.push(client);
-      return client;
     },
-    tokenClient(token: string, options: VmManagerClientOptions = {}): VmManagerClient {
-      const client = createVmManagerClient({ url: sim.url, token }, { env: {}, ...options });
-      clients.push(client);
-      return client;
+    {
+      scope: 'test',
+      ...(options.taskDelayMs !== undefined && { simulator: { taskDelayMs: options.taskDelayMs } }),
     },
+  );
+  return {
+    get sim(): Simulator<VmManagerState> {
+      return h.sim;
+    },
+    /** A client logged in as the demo administrator (or the given account). */
+    client: (extra: VmManagerClientOptions & { email?: string; password?: string } = {}): VmManagerClient =>
+      h.make(extra),
+    /** A client on a static token. */
+    tokenClient: (token: string, options: VmManagerClientOptions = {}): VmManagerClient =>
+      h.make({ ...options, token }),
     /** Requests after the login, as the simulator logged them. */
     calls() {
-      return sim.log.filter((entry) => entry.path !== '/auth/v4/public/token');
+      return h.sim.log.filter((entry) => entry.path !== '/auth/v4/public/token');
     },
     last() {
-      const entry = sim.log.at(-1);
-      if (!entry) throw new Error('no request logged');
+      const entry = h.last();
       return { ...entry, json: entry.body ? (JSON.parse(entry.body) as unknown) : undefined };
     },
   };

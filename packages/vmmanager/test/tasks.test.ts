@@ -55,7 +55,8 @@ describe('tasks', () => {
     const error = await waiting;
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as Error).message).toMatch(/still running \(status: running\)/);
-    expect((error as Error).message).toMatch(/vmmanager_task_wait again/);
+    expect((error as Error).message).toMatch(/call task\.wait again/);
+    expect(error).toMatchObject({ remedy: { endpoint: 'task.wait', action: 'call-again' } });
   });
 
   it('an AbortSignal stops the wait', async () => {

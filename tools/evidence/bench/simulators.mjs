@@ -2,11 +2,11 @@
 // as the client's. The parent talks to it over IPC: it gets the simulators' URLs and client settings once,
 // and may ask for the tail of a simulator's request log (to prove both sides sent the same wire request). It
 // exits when the parent disconnects.
-import { ispmanagerSandbox, lunanodeSandbox, tuxcareSandbox, vmmanagerSandbox } from '@x/testkit';
+import { VENDOR_FIXTURES } from '@x/testkit';
 
-const entries = [tuxcareSandbox, lunanodeSandbox, ispmanagerSandbox, vmmanagerSandbox];
+// Each vendor's test fixture: the simulator every test layer uses, and its demo settings.
 const sims = new Map();
-for (const entry of entries) sims.set(entry.name, await entry.create().start());
+for (const fixture of VENDOR_FIXTURES) sims.set(fixture.id, await fixture.simulator().start());
 
 process.on('message', (message) => {
   if (message.type === 'log') {
@@ -22,9 +22,9 @@ process.on('disconnect', async () => {
 process.send({
   type: 'ready',
   vendors: Object.fromEntries(
-    entries.map((entry) => [
-      entry.name,
-      { url: sims.get(entry.name).url, settings: entry.settings(sims.get(entry.name).url) },
+    VENDOR_FIXTURES.map((fixture) => [
+      fixture.id,
+      { url: sims.get(fixture.id).url, settings: fixture.settings(sims.get(fixture.id).url) },
     ]),
   ),
 });

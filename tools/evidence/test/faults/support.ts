@@ -1,35 +1,27 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { CommonClientOptions } from '@x/auth-core';
-import type { VendorModule } from '@x/auth-core/projection';
-import { createIspManagerClient, ispmanagerModule } from '@x/ispmanager';
-import { createLunaNodeClient, lunanodeModule } from '@x/lunanode';
+import { type CommonClientOptions, walkCatalog } from '@x/auth-core';
+import { toolName, type VendorModule } from '@x/auth-core/projection';
+import { ispmanagerModule } from '@x/ispmanager';
+import { lunanodeModule } from '@x/lunanode';
 import { createApp, createMcpServer, parseOptions, startHttp } from '@x/mcp-server';
 import {
-  createIspManagerSimulator,
-  createLunaNodeSimulator,
-  createTuxCareSimulator,
-  createVmManagerSimulator,
+  FAST_CLIENT_OPTIONS,
   type Fault,
   type FaultMatch,
-  ISPMANAGER_DEMO,
-  ispmanagerSandbox,
-  LUNANODE_DEMO_API_ID,
-  LUNANODE_DEMO_API_KEY,
-  lunanodeSandbox,
+  type EndpointProbe as FixtureProbe,
   type RequestRecord,
   type Simulator,
-  TUXCARE_DEMO_ACCOUNT,
-  tuxcareSandbox,
-  VMMANAGER_DEMO_EMAIL,
-  VMMANAGER_DEMO_PASSWORD,
-  vmmanagerSandbox,
+  VENDOR_FIXTURES,
+  type VendorFixture,
+  type VendorId,
+  VMMANAGER_TEST_SUSPENDED,
 } from '@x/testkit';
-import { createTuxCareClient, tuxcareModule } from '@x/tuxcare';
-import { createVmManagerClient, vmmanagerModule } from '@x/vmmanager';
+import { tuxcareModule } from '@x/tuxcare';
+import { vmmanagerModule } from '@x/vmmanager';
 
-export type VendorId = 'tuxcare' | 'lunanode' | 'ispmanager' | 'vmmanager';
+export type { VendorId };
 
 /**
  * Client options for fault tests: tiny backoff so storms stay fast, short per-attempt clocks so timeouts fire
@@ -37,15 +29,13 @@ export type VendorId = 'tuxcare' | 'lunanode' | 'ispmanager' | 'vmmanager';
  * normal loopback answer on a busy 2-core machine never trips them.
  */
 export const FAST: CommonClientOptions = {
-  env: {},
-  proxy: false,
-  retry: { baseDelayMs: 1, maxDelayMs: 5 },
+  ...FAST_CLIENT_OPTIONS,
   timeouts: { connectMs: 2_000, headersMs: 400, bodyMs: 400, deadlineMs: 5_000 },
   maxResponseBytes: 256 * 1024,
 };
 
 /** VMmanager's 503 ("suspended") rule with quick steps, passed next to the common options. */
-export const FAST_SUSPENDED = { retries: 4, stepMs: 1 };
+export const FAST_SUSPENDED = VMMANAGER_TEST_SUSPENDED;
 
 /** {@link FAST} with a TLS pin on the given certificate's SHA-256 fingerprint (a testkit certificate). */
 export function pinnedTo(certificate: { fingerprint256: string }): CommonClientOptions {
@@ -71,7 +61,7 @@ function faultClient(client: { close(): Promise<void> }, calls: Pick<FaultClient
   return { ...calls, close, [Symbol.asyncDispose]: close };
 }
 
-/** How to find one endpoint's requests, on the way in (fault match) and in the log (counting). */
+/** One endpoint of a fixture, with the MCP tool that calls it. */
 export interface EndpointProbe {
   /** MCP tool name. */
   tool: string;
@@ -81,6 +71,7 @@ export interface EndpointProbe {
   is(request: { method: string; path: string; body: string }): boolean;
 }
 
+/** A vendor's fixture as the fault tests drive it: the fixture plus its module and probes as MCP tools. */
 export interface VendorCase {
   id: VendorId;
   /** The wire format of answers, for "truncated JSON / XML". */
@@ -100,146 +91,45 @@ export interface VendorCase {
   create: EndpointProbe;
 }
 
-let serial = 0;
-/** A unique suffix, so repeated creates never collide with an existing object. */
-export function unique(): string {
-  serial += 1;
-  return `${process.pid % 1000}x${serial}`;
+const MODULES: Record<VendorId, VendorModule> = {
+  tuxcare: tuxcareModule as VendorModule,
+  lunanode: lunanodeModule as VendorModule,
+  ispmanager: ispmanagerModule as VendorModule,
+  vmmanager: vmmanagerModule as VendorModule,
+};
+
+/** A fixture probe as an MCP tool call; the tool name comes from the module's catalog. */
+function asTool(module: VendorModule, probe: FixtureProbe): EndpointProbe {
+  const entry = walkCatalog(module.catalog).find((candidate) => candidate.id === probe.endpoint);
+  if (!entry) throw new Error(`${module.id} has no endpoint ${probe.endpoint}`);
+  return { tool: toolName(module.id, entry), args: probe.input, is: probe.is };
 }
 
-const formFunc = (body: string) => new URLSearchParams(body).get('func');
+function vendorCase(fixture: VendorFixture): VendorCase {
+  const module = MODULES[fixture.id];
+  return {
+    id: fixture.id,
+    format: fixture.format,
+    tls: fixture.tls,
+    createSimulator: (options = {}) => fixture.simulator(options.tls ? { tls: true } : {}),
+    client(url, options = FAST) {
+      // Through the module, as the MCP server connects: `invoke` is the typed methods' own call path.
+      const client = module.connect(fixture.settings(url), { ...fixture.fast, ...options });
+      return faultClient(client, {
+        read: () => client.invoke(fixture.read.endpoint, fixture.read.input()),
+        create: () => client.invoke(fixture.create.endpoint, fixture.create.input()),
+      });
+    },
+    settings: (url) => ({ ...fixture.settings(url), ...fixture.fastSettings }),
+    ...(fixture.pinSetting !== undefined && { pinSetting: fixture.pinSetting }),
+    module,
+    read: asTool(module, fixture.read),
+    create: asTool(module, fixture.create),
+  };
+}
 
-const SSH_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOtherDemoKey me@host';
-
-export const VENDORS: readonly VendorCase[] = [
-  {
-    id: 'tuxcare',
-    format: 'json',
-    tls: false,
-    createSimulator: () => createTuxCareSimulator() as Simulator<unknown>,
-    client(url, options = FAST) {
-      const client = createTuxCareClient({
-        ...options,
-        login: TUXCARE_DEMO_ACCOUNT.login,
-        secretKey: TUXCARE_DEMO_ACCOUNT.secretKey,
-        baseUrl: `${url}/api`,
-      });
-      return faultClient(client, {
-        read: () => client.kcare.key.list({}),
-        create: () => client.kcare.key.create({ limit: 1, note: `fault ${unique()}` }),
-      });
-    },
-    settings: (url) => ({ ...tuxcareSandbox.settings?.(url) }),
-    module: tuxcareModule as VendorModule,
-    read: {
-      tool: 'tuxcare_kcare_key_list',
-      args: () => ({}),
-      is: (r) => r.path === '/api/kcare/key/list.json',
-    },
-    create: {
-      tool: 'tuxcare_kcare_key_create',
-      args: () => ({ limit: 1, note: `fault ${unique()}` }),
-      is: (r) => r.path === '/api/kcare/key/create.json',
-    },
-  },
-  {
-    id: 'lunanode',
-    format: 'json',
-    tls: false,
-    createSimulator: () => createLunaNodeSimulator({ transitionMs: 40 }) as Simulator<unknown>,
-    client(url, options = FAST) {
-      const client = createLunaNodeClient({
-        ...options,
-        apiId: LUNANODE_DEMO_API_ID,
-        apiKey: LUNANODE_DEMO_API_KEY,
-        baseUrl: `${url}/api`,
-        // Fault tests sign several attempts per second: the nonce must still go up.
-        monotonicNonce: true,
-      });
-      return faultClient(client, {
-        read: () => client.sshkey.list(),
-        create: () => client.sshkey.add({ label: `fault-${unique()}`, sshkey: SSH_KEY }),
-      });
-    },
-    settings: (url) => ({ ...lunanodeSandbox.settings?.(url), LUNANODE_MONOTONIC_NONCE: '1' }),
-    module: lunanodeModule as VendorModule,
-    read: {
-      tool: 'lunanode_sshkey_list',
-      args: () => ({}),
-      is: (r) => r.path === '/api/sshkey/list/',
-    },
-    create: {
-      tool: 'lunanode_sshkey_add',
-      args: () => ({ label: `fault-${unique()}`, sshkey: SSH_KEY }),
-      is: (r) => r.path === '/api/sshkey/add/',
-    },
-  },
-  {
-    id: 'ispmanager',
-    format: 'xml',
-    tls: true,
-    createSimulator: (options = {}) =>
-      createIspManagerSimulator(options.tls ? { tls: true } : {}) as Simulator<unknown>,
-    client(url, options = FAST) {
-      const client = createIspManagerClient({
-        ...options,
-        url: `${url}/ispmgr`,
-        username: ISPMANAGER_DEMO.username,
-        password: ISPMANAGER_DEMO.password,
-      });
-      return faultClient(client, {
-        read: () => client.user.list(),
-        create: () => client.user.edit({ mode: 'create', name: `f${unique()}`, passwd: 'Fault-pass-1' }),
-      });
-    },
-    settings: (url) => ({ ...ispmanagerSandbox.settings?.(url) }),
-    pinSetting: 'ISPMANAGER_FINGERPRINT',
-    module: ispmanagerModule as VendorModule,
-    read: {
-      tool: 'ispmanager_user_list',
-      args: () => ({}),
-      is: (r) => r.path === '/ispmgr' && formFunc(r.body) === 'user',
-    },
-    create: {
-      tool: 'ispmanager_user_edit',
-      args: () => ({ mode: 'create', name: `f${unique()}`, passwd: 'Fault-pass-1' }),
-      is: (r) => r.path === '/ispmgr' && formFunc(r.body) === 'user.edit',
-    },
-  },
-  {
-    id: 'vmmanager',
-    format: 'json',
-    tls: true,
-    createSimulator: (options = {}) =>
-      createVmManagerSimulator({
-        taskDelayMs: 20,
-        ...(options.tls ? { tls: true } : {}),
-      }) as Simulator<unknown>,
-    client(url, options = FAST) {
-      const client = createVmManagerClient(
-        { url, email: VMMANAGER_DEMO_EMAIL, password: VMMANAGER_DEMO_PASSWORD },
-        { ...options, suspendedRetry: FAST_SUSPENDED },
-      );
-      return faultClient(client, {
-        read: () => client.account.list({}),
-        create: () => client.account.create({ email: `f${unique()}@example.com`, password: 'Fault-pass-1' }),
-      });
-    },
-    settings: (url) => ({ ...vmmanagerSandbox.settings?.(url) }),
-    pinSetting: 'VMMANAGER_FINGERPRINT',
-    module: vmmanagerModule as VendorModule,
-    read: {
-      tool: 'vmmanager_account_list',
-      args: () => ({}),
-      is: (r) => r.method === 'GET' && r.path === '/vm/v3/account',
-    },
-    create: {
-      tool: 'vmmanager_account_create',
-      args: () => ({ email: `f${unique()}@example.com`, password: 'Fault-pass-1' }),
-      is: (r) => r.method === 'POST' && r.path === '/vm/v3/account',
-    },
-  },
-];
+/** Every vendor, from its fixture. */
+export const VENDORS: readonly VendorCase[] = VENDOR_FIXTURES.map(vendorCase);
 
 /** A fault match for one endpoint's requests. */
 export function only(probe: EndpointProbe): FaultMatch {
@@ -256,19 +146,13 @@ export function countOf(sim: Simulator<unknown>, probe: EndpointProbe): number {
   return sim.log.filter((record: RequestRecord) => probe.is(record)).length;
 }
 
-/** The vendor module with the fast fault-test options (the server's defaults are for real panels). */
+/** The vendor module with the fixture's fast options (the server's defaults are for real panels). */
 export function fastModule(module: VendorModule): VendorModule {
+  const fixture = VENDOR_FIXTURES.find((candidate) => candidate.id === module.id);
   return {
     ...module,
-    connect: (settings, options) => {
-      // suspendedRetry is VMmanager's own option; the module passes unknown options through to its client.
-      const fast: CommonClientOptions & { suspendedRetry: typeof FAST_SUSPENDED } = {
-        ...options,
-        ...FAST,
-        suspendedRetry: FAST_SUSPENDED,
-      };
-      return module.connect(settings, fast);
-    },
+    // Vendor-specific fast options (VMmanager's suspendedRetry) pass through connect to the vendor's client.
+    connect: (settings, options) => module.connect(settings, { ...options, ...FAST, ...fixture?.fast }),
   };
 }
 

@@ -4,16 +4,18 @@ import type { VendorModule } from '@x/auth-core/projection';
 import { ispmanagerModule } from '@x/ispmanager';
 import { lunanodeModule } from '@x/lunanode';
 import {
-  createIspManagerSimulator,
-  createLunaNodeSimulator,
   createSimulator,
-  createTuxCareSimulator,
-  createVmManagerSimulator,
+  type EndpointProbe,
+  FAST_CLIENT_OPTIONS,
   type IspManagerState,
-  type LunaNodeState,
+  ispmanagerFixture,
+  lunanodeFixture,
   type Simulator,
   type TuxCareSimState,
+  tuxcareFixture,
+  type VendorFixture,
   type VmManagerState,
+  vmmanagerFixture,
 } from '@x/testkit';
 import { tuxcareModule } from '@x/tuxcare';
 import { vmmanagerModule } from '@x/vmmanager';
@@ -128,9 +130,7 @@ export function captureLogger(): { logger: Logger; lines: string[] } {
 
 /** Client options for the evidence runs: quick retries and short clocks, the environment ignored. */
 export const FAST: CommonClientOptions = {
-  env: {},
-  proxy: false,
-  retry: { baseDelayMs: 1, maxDelayMs: 5 },
+  ...FAST_CLIENT_OPTIONS,
   timeouts: { headersMs: 300, bodyMs: 300, deadlineMs: 3_000, connectMs: 1_000 },
 };
 
@@ -219,58 +219,42 @@ async function started<S>(sim: Simulator<S>, id: VendorCase['id'], accept: boole
   return sim as Simulator<unknown>;
 }
 
-export const VENDORS: readonly VendorCase[] = [
-  {
-    id: 'tuxcare',
-    module: tuxcareModule as VendorModule,
-    accepting: () => started(createTuxCareSimulator(), 'tuxcare', true),
-    rejecting: () => started(createTuxCareSimulator(), 'tuxcare', false),
-    settings: (url) => canarySettings('tuxcare', url),
-    read: { id: 'kcare.key.list', input: {} },
-    write: { id: 'kcare.key.create', input: { limit: 3 } },
-    destroy: { id: 'kcare.key.delete', input: { key: 'WsTs821nSAtiastD' } },
-  },
-  {
-    id: 'lunanode',
-    module: lunanodeModule as VendorModule,
-    accepting: () =>
-      started(
-        createLunaNodeSimulator({
-          credentials: [{ apiId: CANARY.lunanodeId, apiKey: CANARY.lunanodeKey }],
-          transitionMs: 20,
-        }) as Simulator<LunaNodeState>,
-        'lunanode',
-        true,
-      ),
-    rejecting: () => started(createLunaNodeSimulator({ transitionMs: 20 }), 'lunanode', false),
-    settings: (url) => canarySettings('lunanode', url),
-    read: { id: 'vm.list', input: {} },
-    write: {
-      id: 'sshkey.add',
-      input: { label: 'canary', sshkey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIK canary' },
+/** A fixture probe as an endpoint id and a fresh input. */
+function call(probe: EndpointProbe): { id: string; input: Record<string, unknown> } {
+  return {
+    id: probe.endpoint,
+    get input() {
+      return probe.input();
     },
-    destroy: { id: 'vm.delete', input: { vm_id: '12102' } },
-  },
-  {
-    id: 'ispmanager',
-    module: ispmanagerModule as VendorModule,
-    accepting: () => started(createIspManagerSimulator(), 'ispmanager', true),
-    rejecting: () => started(createIspManagerSimulator(), 'ispmanager', false),
-    settings: (url) => canarySettings('ispmanager', url),
-    read: { id: 'user.list', input: {} },
-    write: { id: 'user.edit', input: { mode: 'create', name: 'canaryuser', passwd: 'user-pass-1&#' } },
-    destroy: { id: 'user.delete', input: { elid: 'alice' } },
-  },
-  {
-    id: 'vmmanager',
-    module: vmmanagerModule as VendorModule,
-    accepting: () => started(createVmManagerSimulator({ taskDelayMs: 5 }), 'vmmanager', true),
-    rejecting: () => started(createVmManagerSimulator({ taskDelayMs: 5 }), 'vmmanager', false),
-    settings: (url) => canarySettings('vmmanager', url),
-    read: { id: 'host.list', input: {} },
-    write: { id: 'host.start', input: { host_id: 1 } },
-    destroy: { id: 'host.delete', input: { host_id: 1 } },
-  },
+  };
+}
+
+/** A vendor from its fixture: simulators that accept the canaries or refuse them, and the fixture's probes. */
+function vendorCase<S, O extends object>(
+  fixture: VendorFixture<S, O>,
+  module: VendorModule,
+  simulatorOptions: { accepting?: O; rejecting?: O } = {},
+): VendorCase {
+  return {
+    id: fixture.id,
+    module,
+    accepting: () => started(fixture.simulator(simulatorOptions.accepting), fixture.id, true),
+    rejecting: () => started(fixture.simulator(simulatorOptions.rejecting), fixture.id, false),
+    settings: (url) => canarySettings(fixture.id, url),
+    read: call(fixture.read),
+    write: call(fixture.create),
+    destroy: call(fixture.destroy),
+  };
+}
+
+export const VENDORS: readonly VendorCase[] = [
+  vendorCase(tuxcareFixture, tuxcareModule as VendorModule),
+  // LunaNode's credentials are a constructor option of its simulator, not state.
+  vendorCase(lunanodeFixture, lunanodeModule as VendorModule, {
+    accepting: { credentials: [{ apiId: CANARY.lunanodeId, apiKey: CANARY.lunanodeKey }] },
+  }),
+  vendorCase(ispmanagerFixture, ispmanagerModule as VendorModule),
+  vendorCase(vmmanagerFixture, vmmanagerModule as VendorModule),
 ];
 
 /** Connects a vendor client through its module, as the MCP server does, with a logger and fast clocks. */
@@ -280,8 +264,11 @@ export function connect(
   logger: Logger,
   extra: CommonClientOptions = {},
 ): VendorClient<never> {
-  // VMmanager's 503 rule would otherwise wait up to 10 × 100 ms steps; the extra field passes through connect.
-  const options = { ...FAST, logger, ...extra, suspendedRetry: { retries: 2, stepMs: 1 } };
+  // The fixture's fast options (VMmanager's 503 steps, LunaNode's nonce) pass through connect to the client.
+  const fixture = [tuxcareFixture, lunanodeFixture, ispmanagerFixture, vmmanagerFixture].find(
+    (candidate) => candidate.id === vendor.id,
+  );
+  const options = { ...fixture?.fast, ...FAST, logger, ...extra };
   return vendor.module.connect(settings, options) as unknown as VendorClient<never>;
 }
 
