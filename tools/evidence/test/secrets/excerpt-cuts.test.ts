@@ -1,4 +1,5 @@
-import { EXCERPT_CHARS, type VendorModule } from '@x/auth-core';
+import { EXCERPT_CHARS } from '@x/auth-core';
+import type { VendorModule } from '@x/auth-core/projection';
 import { ispmanagerModule } from '@x/ispmanager';
 import { lunanodeModule } from '@x/lunanode';
 import { VENDOR_FIXTURES, type VendorFixture } from '@x/testkit';
