@@ -47,7 +47,9 @@ export interface VmManagerClientOptions extends CommonClientOptions {
   suspendedRetry?: SuspendedRetry | undefined;
   /** How long an unused token lives on the server (default 60 minutes; change it if you changed token_ttl). */
   tokenIdleMs?: number | undefined;
-  /** The clock of the token cache (ms since epoch; default `Date.now`), for tests. */
+  /** The clock of the token cache (ms since epoch; default `Date.now`), for tests; named as in every client. */
+  now?: (() => number) | undefined;
+  /** @deprecated Use `now`, the clock option's name in every @x client. */
   clock?: (() => number) | undefined;
   /**
    * Tests against a simulator only: poll `task.wait` faster than the 1000 ms floor of its input, or on another
@@ -121,9 +123,22 @@ function resolveCredentials(credentials: VmManagerCredentials, env: NodeJS.Proce
  * ```
  */
 export function createVmManagerClient(
-  credentials: VmManagerCredentials = {},
-  options: VmManagerClientOptions = {},
+  options?: VmManagerCredentials & VmManagerClientOptions,
+): VmManagerClient;
+/** @deprecated Pass one options object, as to every @x client: `createVmManagerClient({ url, email, password, ...options })`. */
+export function createVmManagerClient(
+  credentials: VmManagerCredentials,
+  options: VmManagerClientOptions,
+): VmManagerClient;
+export function createVmManagerClient(
+  first: VmManagerCredentials & VmManagerClientOptions = {},
+  second?: VmManagerClientOptions,
 ): VmManagerClient {
+  // One options object (credentials and client options together); the two-argument form is kept for callers
+  // written against it.
+  const options: VmManagerCredentials & VmManagerClientOptions =
+    second === undefined ? first : ({ ...second, ...first } as VmManagerCredentials & VmManagerClientOptions);
+  const credentials: VmManagerCredentials = options;
   const env = options.env ?? process.env;
   const url = readBaseUrl(readSetting(credentials.url, source('url', ENV.url), env), 'VMmanager', ENV.url);
   const auth = resolveCredentials(credentials, env);
@@ -135,7 +150,7 @@ export function createVmManagerClient(
     redactor,
     suspendedRetry: options.suspendedRetry,
     tokenIdleMs: options.tokenIdleMs,
-    now: options.clock,
+    now: options.now ?? options.clock,
   });
   const core = createVendorClient({
     vendor: 'vmmanager',

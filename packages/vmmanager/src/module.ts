@@ -19,9 +19,10 @@ export const vmmanagerModule: VendorModule<VmManagerCatalog> = {
   },
   connect(settings, options) {
     // The settings, not process.env, are the source: an MCP server may hold several accounts.
-    return createVmManagerClient(
-      {},
-      { ...options, env: { ...settings }, processEnv: options?.processEnv ?? options?.env ?? process.env },
-    ).core;
+    return createVmManagerClient({
+      ...options,
+      env: { ...settings },
+      processEnv: options?.processEnv ?? options?.env ?? process.env,
+    }).core;
   },
 };

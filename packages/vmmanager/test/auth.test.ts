@@ -49,7 +49,7 @@ describe('auth v4', () => {
 
   it('renews the token before its 60-minute idle lifetime ends, without a failed call', async () => {
     let now = Date.now();
-    const vm = t.client({ clock: () => now });
+    const vm = t.client({ now: () => now });
     await vm.os.list();
     now += 30 * 60_000;
     await vm.os.list();

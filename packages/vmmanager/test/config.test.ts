@@ -30,6 +30,17 @@ describe('configuration', () => {
     await vm.close();
   });
 
+  it('takes one options object like every @x client (the two-argument form still works)', async () => {
+    expect(() => createVmManagerClient({ env: {} })).toThrow(/`url`.*VMMANAGER_URL/);
+    expect(() => createVmManagerClient({ url: 'https://vm.example.com', env: {} })).toThrow(
+      /VMMANAGER_EMAIL and VMMANAGER_PASSWORD \(or VMMANAGER_TOKEN\)/,
+    );
+    const vm = createVmManagerClient({ url: 'https://vm.example.com', token: 'abc-token', env: {} });
+    const preview = await vm.preview('os.list', {});
+    expect(preview.url).toMatch(/^https:\/\/vm\.example\.com\//);
+    await vm.close();
+  });
+
   it('names the missing option and environment variable', () => {
     expect(() => createVmManagerClient({}, { env: {} })).toThrow(/`url`.*VMMANAGER_URL/);
     expect(() => createVmManagerClient({ url: 'https://vm.example.com' }, { env: {} })).toThrow(
