@@ -2,6 +2,10 @@
 // Streamable HTTP, against the sandbox: the client hears progress while the wait polls and then gets the plain
 // result. The server does not offer the tasks extension (io.modelcontextprotocol/tasks), so a client that
 // declares it gets exactly what a client without it gets: a task handle never comes back from tools/call.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
@@ -31,12 +35,12 @@ function modernClient(tasks: boolean): Client {
   );
 }
 
-async function overStdio(tasks: boolean): Promise<Client> {
+async function overStdio(tasks: boolean, extra: string[] = []): Promise<Client> {
   const client = modernClient(tasks);
   await client.connect(
     new StdioClientTransport({
       command: process.execPath,
-      args: [cli, '--sandbox', '--tool-mode', 'static'],
+      args: [cli, '--sandbox', '--tool-mode', 'static', ...extra],
       env: { PATH: process.env.PATH ?? '' },
       stderr: 'pipe',
     }),
@@ -66,8 +70,8 @@ interface Progressed {
   message?: string | undefined;
 }
 
-/** Starts a stopped sandbox host, then waits for its task with a progress callback. */
-async function waitForHostStart(client: Client) {
+/** Starts a stopped sandbox host and returns the id of the task that starts it. */
+async function startHost(client: Client): Promise<number> {
   const listed = await client.callTool({ name: 'vmmanager_host_list', arguments: {} });
   expect(listed.isError, JSON.stringify(listed).slice(0, 300)).toBeFalsy();
   const hosts = (listed.structuredContent as { result: { list: Array<{ id: number; state: string }> } })
@@ -81,7 +85,12 @@ async function waitForHostStart(client: Client) {
   expect(started.isError, JSON.stringify(started).slice(0, 300)).toBeFalsy();
   const task = (started.structuredContent as { result: { task?: number } }).result.task;
   expect(task, JSON.stringify(started).slice(0, 300)).toBeDefined();
+  return task as number;
+}
 
+/** Starts a stopped sandbox host, then waits for its task with a progress callback. */
+async function waitForHostStart(client: Client) {
+  const task = await startHost(client);
   const reports: Progressed[] = [];
   const waited = await client.callTool(
     { name: 'vmmanager_task_wait', arguments: { task, interval_ms: 1_000, timeout_ms: 20_000 } },
@@ -112,5 +121,38 @@ describe.each([
     for (let at = 1; at < reports.length; at++) {
       expect(reports[at]?.progress).toBeGreaterThan(reports[at - 1]?.progress ?? -1);
     }
+  });
+});
+
+describe('cancelling a long wait (v2 Client, stdio, 2026-07-28)', () => {
+  it('aborts the wait on the server: its audit line ends without a result', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'long-wait-'));
+    cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const audit = join(dir, 'audit.jsonl');
+    const client = await overStdio(false, ['--audit-log', audit]);
+    const task = await startHost(client);
+
+    // Cancel once the server has said it is polling (event order, not a timer).
+    const controller = new AbortController();
+    const waiting = client.callTool(
+      { name: 'vmmanager_task_wait', arguments: { task, interval_ms: 1_000, timeout_ms: 20_000 } },
+      { signal: controller.signal, onprogress: () => controller.abort() },
+    );
+    await expect(waiting).rejects.toThrow();
+
+    // The server writes the wait's audit line when the call ends; poll the file until it is there.
+    const waitLine = () =>
+      readFileSync(audit, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { tool: string; outcome: string })
+        .find((line) => line.tool === 'vmmanager_task_wait');
+    let line = waitLine();
+    while (line === undefined) {
+      await sleep(50);
+      line = waitLine();
+    }
+    // A wait that ran to the end records `ok`; one stopped by the call's AbortSignal records `abort`.
+    expect(line.outcome, JSON.stringify(line)).toBe('abort');
   });
 });

@@ -1,4 +1,5 @@
-import { type VendorModule, walkCatalog } from '@x/auth-core';
+import { walkCatalog } from '@x/auth-core';
+import type { VendorModule } from '@x/auth-core/projection';
 import { describe, expect, it } from 'vitest';
 import { buildToolSpecs } from '../src/tools.js';
 import { describeVendor, lazyVendor } from '../src/vendor-manifest.js';
