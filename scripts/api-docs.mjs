@@ -4,7 +4,8 @@
 //   node scripts/api-docs.mjs [vendor ...]     (after building the packages; default: every vendor)
 //
 // The CLI reads the built packages (dist). `renderApiDoc` takes the module and the @x/auth-core exports as
-// arguments, so each vendor's test can render from the sources and compare with the checked-in file.
+// arguments, so a test can render from the sources and compare with the checked-in file
+// (tools/evidence/test/docs/api-docs.test.ts does, for every vendor).
 import { existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 

@@ -7,7 +7,7 @@ import type { TuxCareRoute } from '../src/route.js';
 const entries = walkCatalog<TuxCareRoute>(tuxcareCatalog);
 
 describe('catalog', () => {
-  it('names every tool as the issue specifies (URL path under /api, no extension, no path params, - to _)', () => {
+  it('names every tool from its URL path (under /api, no extension, no path params, - to _)', () => {
     expect(entries.map((entry) => toolName('tuxcare', entry))).toEqual([
       'tuxcare_ab_list',
       'tuxcare_ab_im_create',

@@ -8,7 +8,7 @@ const entries = walkCatalog<VmRoute>(vmmanagerCatalog);
 const names = entries.map((entry) => toolName('vmmanager', entry));
 
 describe('the catalog', () => {
-  it('has the tool names the issue specifies, all valid', () => {
+  it('has the documented tool names, all valid', () => {
     for (const name of names) expect(name).toMatch(/^[a-z][a-z0-9_]{0,63}$/);
     expect(new Set(names).size).toBe(names.length);
     expect(names).toEqual(
