@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 
 /**
- * Tests import workspace packages from their sources, so a test never depends on (or races with) another
- * package's build output. Type-checking and the packaging tests still use the built `dist/`.
+ * Tests import workspace packages from their sources, so an in-process test never depends on (or races with)
+ * another package's build output. Type-checking, and the tests that start a built program in a child process
+ * (the MCP server CLI, cold start, exit scenarios, packaging), use `dist/`: `npm test` builds before it tests.
  */
 const source = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
 

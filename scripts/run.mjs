@@ -138,7 +138,7 @@ function start() {
     exec(process.execPath, [server, '--sandbox', '--transport', 'http', ...rest]);
     return;
   }
-  // Until the MCP server lands, the main job is the sandbox of loopback simulators.
+  // A build without the MCP server (a partial build) still offers the sandbox of loopback simulators.
   exec(process.execPath, [join(root, 'packages', 'testkit', 'dist', 'sandbox-cli.js'), ...rest]);
 }
 

@@ -42,7 +42,7 @@ describe('tool modes over stdio (the built bin)', () => {
     expect(stderr.join('')).toContain(
       'tool mode: discover (auto: 250 enabled tools > --max-static-tools 40)',
     );
-    // The budget, measured here too: it is what every conversation pays before the first call.
+    // The listing's token budget, measured here too: it is what every conversation pays before the first call.
     const tokens = tools.reduce(
       (sum, tool) => sum + countTokens(JSON.stringify(tool)),
       countTokens(instructions),

@@ -1,4 +1,4 @@
-// Weak or mistyped configuration stops startup (issue 13, item 2) with an error naming the flag or variable
+// Weak or mistyped configuration stops startup with an error naming the flag or variable
 // and the rule; --list-tools prints what this configuration would serve.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';

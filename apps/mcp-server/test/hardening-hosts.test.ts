@@ -1,4 +1,4 @@
-// DNS rebinding (issue 13, item 1): Host and Origin are parsed, never prefix-matched. A name is ours when it
+// DNS rebinding: Host and Origin are parsed, never prefix-matched. A name is ours when it
 // is localhost, an address in 127.0.0.0/8 or ::1 on the listening port, or an --allowed-hosts entry; the
 // same parser decides whether a bind address needs a bearer token. Real HTTP to the real server on loopback.
 import { spawnSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-// Limits of the HTTP endpoint kept verified (issue 13, "also verify"): JSON-RPC batch and body caps, and 200
+// Limits of the HTTP endpoint kept verified: JSON-RPC batch and body caps, and 200
 // concurrent requests answered under the default connection cap. Real HTTP to the real server on loopback.
 import { request } from 'node:http';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';

@@ -1,4 +1,4 @@
-// Shutdown while a large answer is on its way (issue 13, item 7): the built bin, a real child process over
+// Shutdown while a large answer is on its way: the built bin, a real child process over
 // stdio. The test stops reading stdout once the answer starts to arrive, so the pipe fills and the rest of the
 // answer is still queued inside the child when SIGTERM or stdin EOF reaches it; then it reads again. Every
 // line the child wrote must be whole JSON, and a signal must end the process with 128 + its number.

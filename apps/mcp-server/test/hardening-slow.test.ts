@@ -1,4 +1,4 @@
-// Slow connections (issue 13, item 3): header and request timeouts and a connection cap, configured short
+// Slow connections: header and request timeouts and a connection cap, configured short
 // here. Slow clients must not stop the server answering others, and the server itself must close them.
 // Nothing here measures time: a slow socket that is never closed fails the test by its timeout.
 import { type ChildProcess, spawn } from 'node:child_process';

@@ -16,7 +16,7 @@ function unlistable(): Record<string, unknown> {
   );
 }
 
-describe('results fail closed when redaction cannot finish (issue 12.3)', () => {
+describe('results fail closed when redaction cannot finish', () => {
   it('a success payload that cannot be redacted is withheld, quoting nothing, and the next result works', () => {
     const redactor = new Redactor({ secrets: [SECRET] });
     const result = successResult(
@@ -36,7 +36,7 @@ describe('results fail closed when redaction cannot finish (issue 12.3)', () => 
     expect(JSON.stringify(next)).toContain('x [REDACTED]');
   });
 
-  it('an error result is capped like any other (issue 12.4)', () => {
+  it('an error result is capped like any other', () => {
     const huge = new Error('y'.repeat(100_000));
     const result = errorResult(huge, new Redactor(), { tool: 't' }, 2_000);
     expect((result.content[0] as { text: string }).text.length).toBeLessThanOrEqual(2_000);

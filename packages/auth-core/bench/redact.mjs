@@ -1,6 +1,6 @@
 // The by-value redaction pass (Redactor.secrets, the linear-cost scanner of src/secret-scan.ts) against the two
 // obvious baselines, measured in the same run, interleaved in rounds, as medians:
-// - the old approach: one RegExp alternation of every form, longest first (what redact.ts did before issue 12);
+// - the old approach: one RegExp alternation of every form, longest first (what redact.ts did before the scanner);
 // - String#replaceAll once per form, longest first.
 // Prints microseconds per call and ratios (ours / baseline; below 1 means ours is faster), and the scanner's
 // counted work per text unit. Usage: node bench/redact.mjs [rounds=7]   (after a build: it imports dist/)

@@ -10,8 +10,8 @@ import {
   scanCounters,
 } from '../src/secret-scan.js';
 
-// Issue 12: the by-value pass was one RegExp alternation of every secret form. A long secret made it fail to
-// compile, its SyntaxError quoted every secret, and the redactor failed that way on every later call.
+// Why a scanner: the by-value pass used to be one RegExp alternation of every secret form. A long secret made
+// it fail to compile, its SyntaxError quoted every secret, and the redactor failed that way on every later call.
 
 /** Every encoding the redactor registers (redact.ts encodingsOf), written out independently. */
 function encodings(secret: string): string[] {

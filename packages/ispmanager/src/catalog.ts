@@ -43,8 +43,9 @@ export type IspManagerCatalog = typeof ispmanagerCatalog;
 let readFuncs: ReadonlySet<string> | undefined;
 
 /**
- * Whether a panel function is one the catalog knows to be a read (a list or an info form). The MCP server
- * treats `ispmanager_call` as destructive unless this says its `func` is a read.
+ * Whether a panel function is one the catalog knows to be a read (a list or an info form), for a caller that
+ * wants to tell reads from changes before sending a generic call. The catalog itself declares `call` an
+ * action, whatever its `func`.
  */
 export function isReadFunc(func: string): boolean {
   readFuncs ??= new Set(

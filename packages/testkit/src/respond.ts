@@ -1,7 +1,6 @@
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { TLSSocket } from 'node:tls';
 import type { Fault } from './faults.js';
 import { prepareResponse, type SimResponse, sendResponse } from './response.js';
@@ -26,7 +25,7 @@ export async function respond(
     case undefined:
       return sendResponse(res, await run());
     case 'delay':
-      await sleep(fault.ms, undefined, { signal });
+      await sleep(fault.ms, signal);
       return sendResponse(res, await run());
     case 'status': {
       const { kind: _, ...response } = fault;
@@ -53,6 +52,26 @@ export async function respond(
       // Deliberately leave the response open; stop() or the client closes the socket.
       return;
   }
+}
+
+/**
+ * Waits `ms` on the global `setTimeout`, rejecting with the signal's reason when it aborts. Not
+ * `node:timers/promises`: a test that installs fake timers (`vi.useFakeTimers()`) drives this one, so it can
+ * check a delay by the order of events instead of by measuring time.
+ */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 function reset(socket: Socket | null): void {
@@ -85,7 +104,7 @@ async function trickle(
 ): Promise<void> {
   res.flushHeaders();
   for (let offset = 0; offset < body.length; offset += chunkBytes) {
-    await sleep(intervalMs, undefined, { signal });
+    await sleep(intervalMs, signal);
     res.write(body.subarray(offset, offset + chunkBytes));
   }
   res.end();

@@ -41,7 +41,21 @@ export function harness() {
   };
 }
 
-/** Milliseconds since `start`, for timing assertions. */
-export function since(start: number): number {
-  return performance.now() - start;
+/** A promise and whether it has settled yet, so a test can assert that something is still waiting. */
+export function track<T>(promise: Promise<T>): { readonly promise: Promise<T>; readonly settled: boolean } {
+  const tracked = { promise, settled: false };
+  promise.then(
+    () => (tracked.settled = true),
+    () => (tracked.settled = true),
+  );
+  return tracked;
+}
+
+/**
+ * Lets the event loop turn (I/O included) until `condition` holds. It uses `setImmediate`, which a test's
+ * `vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })` leaves alone, so it works under fake timers
+ * (where `vi.waitFor` would advance the fake clock).
+ */
+export async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise<void>((resolve) => setImmediate(resolve));
 }

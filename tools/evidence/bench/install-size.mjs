@@ -1,4 +1,4 @@
-// The install-size row of the benchmark table (issue 15): what `npm install @x/mcp-server --omit=dev` puts on
+// The install-size row of the benchmark table: what `npm install @x/mcp-server --omit=dev` puts on
 // disk, measured on this checkout (lib/local-install.mjs packs every workspace package and installs the
 // server's tarball into an empty folder, @x/* from the tarballs, third-party packages from the registry).
 // Alone: node bench/install-size.mjs   (after `npm run build`)
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { installContents, installServer, packWorkspace } from '../lib/local-install.mjs';
 
-/** The issue's goals for the light install. */
+/** The goals for the light install (what a one-person setup should have to download). */
 export const INSTALL_GOAL = { megabytes: 15, packages: 30 };
 
 /**

@@ -1,4 +1,4 @@
-// Measures the MCP SDK move (issue 15) side by side in one run: install size and package count of each SDK
+// Measures the MCP SDK move side by side in one run: install size and package count of each SDK
 // line alone, and cold start to the first tools/list of a one-tool server on each line and of this server.
 // `OLD_SERVER=path/to/cli.js` adds the server as built before the move (a worktree of an earlier commit).
 //

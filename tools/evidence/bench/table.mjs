@@ -1,4 +1,4 @@
-// pnpm bench (tools/evidence): the one benchmark table of issue 8, from one run.
+// pnpm bench (tools/evidence): the one benchmark table, from one run.
 //   1. each vendor client's per-call cost against a bare undici.request of the same wire request to the same
 //      simulator (the simulators run in a child process; interleaved rounds; medians of wall and client CPU);
 //   2. the ISPmanager XML decoder against bare fast-xml-parser on a 10,000-element list;

@@ -7,7 +7,7 @@ import type { ToolSpec } from '../tools.js';
 import { type SearchDocument, SearchIndex } from './search.js';
 
 /*
- * Discover mode (issue 14): tools/list answers three tools, whatever the catalog's size. A model searches
+ * Discover mode: tools/list answers three tools, whatever the catalog's size. A model searches
  * (search_tools), reads the few definitions it needs (describe_tools, exactly as static mode lists them) and
  * runs one (execute_tool, through the very callTool() a static call goes through, so validation, dry runs,
  * confirmation, accounts, redaction and caps cannot differ). Descriptions here are terse on purpose: they are

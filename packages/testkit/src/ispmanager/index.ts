@@ -1,5 +1,5 @@
 // The ISPmanager (COREmanager) simulator: a stateful panel binary on loopback, for tests and the sandbox.
-import type { SandboxEntry } from '../sandbox.js';
+import type { SandboxEntry } from '../sandbox-entry.js';
 import { createSimulator, type Simulator } from '../simulator.js';
 import { handlePanel } from './panel.js';
 import { ISPMANAGER_DEMO, type IspManagerState, seedIspManager } from './state.js';

@@ -4,7 +4,7 @@ import type { SimResponse } from '../response.js';
 import { type PanelContext, SimError } from './context.js';
 import { CONFIRM_ACTIONS } from './crud.js';
 import { type OutFormat, outFormat, renderDoc } from './formats.js';
-import { FUNCS } from './funcs.js';
+import { FUNCS } from './funcs/index.js';
 import { type DocNode, el } from './render.js';
 import type { IspManagerState, Row } from './state.js';
 

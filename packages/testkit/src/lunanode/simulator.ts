@@ -1,6 +1,6 @@
 import type { SimRequest } from '../request.js';
 import type { SimResponse } from '../response.js';
-import type { SandboxEntry } from '../sandbox.js';
+import type { SandboxEntry } from '../sandbox-entry.js';
 import { createSimulator, type Simulator } from '../simulator.js';
 import {
   billingActions,

@@ -1,5 +1,5 @@
 import type { SimResponse } from '../response.js';
-import type { SandboxEntry } from '../sandbox.js';
+import type { SandboxEntry } from '../sandbox-entry.js';
 import { createSimulator, type Simulator } from '../simulator.js';
 import type { TuxCareRouteSpec } from './context.js';
 import { kcareRoutes, nagiosByKey, nagiosReseller } from './kernelcare.js';

@@ -4,9 +4,9 @@
  * `where` / `orderby` / `limit` evaluated on every list, actions run as tasks that finish after a short delay
  * (or fail on request), a "suspended" mode answering 503, error 3001 for functions marked internal.
  */
-import type { SandboxEntry } from '../sandbox.js';
+import type { SandboxEntry } from '../sandbox-entry.js';
 import { createSimulator, type Simulator } from '../simulator.js';
-import { handleVmManager } from './handler.js';
+import { handleVmManager } from './router.js';
 import {
   seedVmManager,
   VMMANAGER_DEMO_EMAIL,
@@ -14,7 +14,7 @@ import {
   type VmManagerState,
 } from './state.js';
 
-export { VM_ERROR as VMMANAGER_ERROR } from './handler.js';
+export { VM_ERROR as VMMANAGER_ERROR } from './errors.js';
 export {
   FilterSyntaxError as VmManagerFilterSyntaxError,
   parseWhere as parseVmManagerWhere,

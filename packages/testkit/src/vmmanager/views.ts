@@ -167,3 +167,6 @@ export function userView(account: VmManagerState['accounts'][number]) {
     auth_source: account.auth_source,
   };
 }
+
+/** A time as VMmanager prints it: `YYYY-MM-DD HH:MM:SS` (UTC). */
+export const stamp = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);

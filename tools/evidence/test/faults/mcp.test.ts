@@ -3,7 +3,7 @@
 // and the server answers the next call normally.
 import type { Fault } from '@x/testkit';
 import { createEchoSimulator, otherCertificate, testCertificate, unusedPort } from '@x/testkit';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callWithFault, expectHandshakesOnly, expectServesNextCall, toolError } from './expectations.js';
 import { failOnUnhandledRejections, useMcpServer } from './harness.js';
 import { FAST_SUSPENDED, type Operation, VENDORS } from './support.js';
@@ -132,8 +132,7 @@ const ROWS: Row[] = [
 
 describe.each(VENDORS)('$id through the MCP server', (vendor) => {
   const rig = useMcpServer(vendor);
-  // After every fault the server serves the next call normally.
-  afterEach(() => expectServesNextCall(rig));
+  // After every fault the server serves the next call normally: each test ends by checking that.
 
   it.each(ROWS)('$name: an isError result, the right number of requests', async (row) => {
     const { result, error, requests } = await callWithFault(rig, vendor[row.on], row.fault);
@@ -142,6 +141,7 @@ describe.each(VENDORS)('$id through the MCP server', (vendor) => {
     // No stack trace, no internals: the message is for the model.
     expect(JSON.stringify(result)).not.toMatch(/\n\s+at |node_modules|\.ts:\d+/);
     expect(requests, JSON.stringify(error)).toBe(row.requests);
+    await expectServesNextCall(rig);
   });
 
   it('a redirect to another host: an isError result, and the other host receives nothing', async () => {
@@ -152,6 +152,7 @@ describe.each(VENDORS)('$id through the MCP server', (vendor) => {
     expect(String(error.message)).toContain(other.url);
     expect(requests).toBe(1);
     expect(other.stats).toMatchObject({ connections: 0, requests: 0, bytesReceived: 0 });
+    await expectServesNextCall(rig);
   });
 
   if (vendor.id === 'vmmanager') {
@@ -162,6 +163,7 @@ describe.each(VENDORS)('$id through the MCP server', (vendor) => {
       // The vendor's words are in their own field; our message points there instead of quoting them.
       expect(String(error.vendorMessage)).toMatch(/suspended/);
       expect(requests).toBe(1 + FAST_SUSPENDED.retries);
+      await expectServesNextCall(rig);
     });
   }
 });

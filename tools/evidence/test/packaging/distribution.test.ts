@@ -1,4 +1,4 @@
-// The distribution files of @x/mcp-server (issue 15): server.json for the MCP Registry, validated against the
+// The distribution files of @x/mcp-server: server.json for the MCP Registry, validated against the
 // registry's published schema (a committed copy, apps/mcp-server/schemas/), and the MCPB bundle manifest,
 // validated and packed by the official mcpb CLI. Each check also runs on a broken copy, so a validator that
 // accepts anything fails here.

@@ -107,8 +107,8 @@ function pnpmEntry(): string {
 }
 
 /**
- * Packs one package into `destination`. The issue says `npm pack`; the packages declare `workspace:*` and
- * `catalog:` dependencies, which `npm pack` copies verbatim and no npm can install. `pnpm pack` writes the
+ * Packs one package into `destination` with `pnpm pack`, not `npm pack`: the packages declare `workspace:*`
+ * and `catalog:` dependencies, which `npm pack` copies verbatim and no npm can install. `pnpm pack` writes the
  * same npm tarball format (what `pnpm publish` uploads) with those rewritten to real versions.
  */
 export async function pack(pkg: (typeof PUBLISHABLE)[number], destination: string): Promise<Packed> {

@@ -64,7 +64,7 @@ afterAll(async () => {
   await server.close();
 });
 
-describe('credentials the calls made or received never come back (issue 12.2)', () => {
+describe('credentials the calls made or received never come back', () => {
   it('TuxCare: the whole token and its digest alone are masked in answers', async () => {
     const result = await server.call('tuxcare_els_key_list', { code: 'CELS' });
     expect(result.isError, JSON.stringify(result).slice(0, 600)).toBeFalsy();
@@ -123,7 +123,7 @@ describe('credentials the calls made or received never come back (issue 12.2)', 
   });
 });
 
-describe('tools that mint credentials (issue 12.7)', () => {
+describe('tools that mint credentials', () => {
   it('vmmanager_auth_token_create asks first, then shows the token with a note', async () => {
     const first = payloadOf(
       await server.call('vmmanager_auth_token_create', { expires_at: '2030-01-31 00:00:00' }),

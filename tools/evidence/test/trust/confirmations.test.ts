@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { payloadOf, startTrustServer } from './support.js';
 
 let server: Awaited<ReturnType<typeof startTrustServer>> | undefined;
@@ -10,7 +10,7 @@ afterEach(async () => {
 const SSH_KEY =
   'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl test@example';
 
-/** Spellings a lenient parser would take for the same token (issue 12.6). */
+/** Spellings a lenient parser would take for the same token. */
 function variants(token: string): string[] {
   const [stamp = '', mac = ''] = token.split('.');
   return [
@@ -27,7 +27,7 @@ function variants(token: string): string[] {
   ];
 }
 
-describe('confirmation tokens (issue 12.6): one canonical form, single use, exactly once', () => {
+describe('confirmation tokens: one canonical form, single use, exactly once', () => {
   it('after one use, no variant of the token executes again', async () => {
     server = await startTrustServer({ args: ['--confirm', 'writes'] });
     const args = { label: 'once', sshkey: SSH_KEY };
@@ -85,8 +85,8 @@ describe('confirmation tokens (issue 12.6): one canonical form, single use, exac
     expect(JSON.stringify(other)).toMatch(
       /other arguments, another tool or another account; nothing was sent/,
     );
-    const now = Date.now;
-    Date.now = () => now() + 10 * 60_000;
+    // Ten minutes later on the wall clock (only Date is faked; timers and I/O run as usual).
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 10 * 60_000 });
     try {
       const late = await server.call('tuxcare_els_key_remove', {
         key,
@@ -94,13 +94,13 @@ describe('confirmation tokens (issue 12.6): one canonical form, single use, exac
       });
       expect(JSON.stringify(late)).toMatch(/has expired; nothing was sent/);
     } finally {
-      Date.now = now;
+      vi.useRealTimers();
     }
     expect(server.sims.tuxcare.log.length).toBe(sent);
   });
 });
 
-describe('confirmation by elicitation shows what it destroys (issues 12.5, 12.8)', () => {
+describe('confirmation by elicitation shows what it destroys', () => {
   it('deleting an ISPmanager user names the function, the user, the account and the host', async () => {
     const asked: string[] = [];
     server = await startTrustServer({
@@ -146,7 +146,7 @@ describe('confirmation by elicitation shows what it destroys (issues 12.5, 12.8)
   });
 });
 
-describe('dry-run previews decode what the vendor receives (issue 12.5)', () => {
+describe('dry-run previews decode what the vendor receives', () => {
   it('LunaNode shows the parameters inside req; TuxCare shows the key and masks the token', async () => {
     server = await startTrustServer();
     const luna = payloadOf(

@@ -18,7 +18,7 @@ async function confirmed(name: string, args: Record<string, unknown>) {
   return { preview: first, result };
 }
 
-describe('license keys are data the user asked for (issue 12.1)', () => {
+describe('license keys are data the user asked for', () => {
   it('an ELS key round trip through the tools: create, list, update, remove', async () => {
     server = await startTrustServer();
     const created = payloadOf(await server.call('tuxcare_els_key_create', { code: 'CELS', limit: 2 }));

@@ -24,7 +24,7 @@ function leaks(text: string, secret: string): boolean {
   return text.includes(secret.slice(-16));
 }
 
-describe('long secrets (issue 12.3): redaction stays bounded and leaks nothing', () => {
+describe('long secrets: redaction stays bounded and leaks nothing', () => {
   it('ispmanager_call with a 40 KB passwd: dry run and real call hide it, the next call works', async () => {
     server = await startTrustServer({ args: ['--max-result-chars', '100000'] });
     const passwd = longSecret(40_000);

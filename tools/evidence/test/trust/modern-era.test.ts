@@ -7,7 +7,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-describe('2026-07-28 clients (issue 15): the v2 SDK Client, pinned to the current revision', () => {
+describe('2026-07-28 clients: the v2 SDK Client, pinned to the current revision', () => {
   it('negotiates 2026-07-28 and lists the tools in the same deterministic order on every call', async () => {
     server = await startTrustServer({ carrier: { kind: 'modern' } });
     expect(server.modern?.getProtocolEra()).toBe('modern');

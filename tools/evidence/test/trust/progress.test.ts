@@ -8,7 +8,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-describe('long waits report progress to a client that asks for it (issue 13.6)', () => {
+describe('long waits report progress to a client that asks for it', () => {
   it('vmmanager_task_wait sends progress notifications while it polls, then the task result', async () => {
     server = await startTrustServer();
     server.sims.vmmanager.state.taskDelayMs = 2_500;
