@@ -18,6 +18,7 @@ import {
 import type { Account } from './accounts.js';
 import type { ConfirmationCarrier } from './carriers.js';
 import type { TokenCheck } from './confirm.js';
+import { hintFor } from './hints.js';
 import { type CallDescription, confirmationMessage } from './prompt.js';
 import { errorResult, successResult, withheldResult } from './results.js';
 import { accountsOf, type ServerContext } from './server.js';
@@ -106,6 +107,9 @@ const TOKEN_REFUSALS: Record<Exclude<TokenCheck, 'ok'>, string> = {
     'cannot be checked: the shared confirmation ledger (--state) is unreachable, so confirmed calls are refused until it is back; nothing was sent. Reads still work. Retry the same call with the same confirmation_token later',
 };
 
+const RETRY_WITHOUT_TOKEN =
+  'Call the same tool again without confirmation_token for a fresh preview and token.';
+
 /** The preview as the result shows it: the account beside the request. */
 function shownRequest(account: Account, preview: RequestPreview): Record<string, unknown> {
   return { account: account.name, ...preview };
@@ -127,8 +131,9 @@ export async function callTool(
   // "" is no token: clients that make every property required (OpenAI strict mode) must send something.
   const token = tokenArg === '' ? undefined : tokenArg;
   const base: Record<string, unknown> = { tool: tool.name, ...(context.sandbox ? { sandbox: true } : {}) };
-  const fail = (error: unknown, redactor: Redactor = context.redactor) =>
-    errorResult(error, redactor, base, max);
+  // Every refusal says what to do next: the given hint, else one derived from the error and the catalog.
+  const fail = (error: unknown, redactor: Redactor = context.redactor, hint?: string) =>
+    errorResult(error, redactor, base, max, hint ?? hintFor(tool, error, input));
 
   // Control arguments first: a wrong account or flag is an input error before anything else happens.
   const account = pickAccount(tool, accountsOf(context, tool), accountName);
@@ -136,11 +141,12 @@ export async function callTool(
   base.account = account.name;
   if (dryRun !== undefined && (typeof dryRun !== 'boolean' || !tool.mutating)) {
     const message = tool.mutating ? 'must be true or false' : 'read tools send nothing to preview; omit it';
-    return fail(inputError(tool, 'dry_run', message));
+    const hint = tool.mutating ? 'Pass dry_run: true to preview, or omit it.' : 'Call again without dry_run.';
+    return fail(inputError(tool, 'dry_run', message), undefined, hint);
   }
   if (token !== undefined && (typeof token !== 'string' || !env.confirms)) {
     const message = env.confirms ? 'must be a string' : 'this tool needs no confirmation; omit it';
-    return fail(inputError(tool, 'confirmation_token', message));
+    return fail(inputError(tool, 'confirmation_token', message), undefined, RETRY_WITHOUT_TOKEN);
   }
   const marker = markerPath(input);
   if (marker !== undefined) {
@@ -161,7 +167,13 @@ export async function callTool(
     // The MCP names of the typed tools it stands for, resolved once for both checks.
     const typed = target.entries.map((id) => toolName(tool.vendor.id, { path: id.split('.') }));
     const refusal = genericRefusal(tool, target, typed, env);
-    if (refusal) return fail(refusal);
+    if (refusal) {
+      return fail(
+        refusal,
+        undefined,
+        `Use an enabled tool, or ask the operator to enable ${typed.join(', ')}.`,
+      );
+    }
     confirms = genericConfirms(target, typed, env);
   }
 
@@ -232,7 +244,11 @@ export async function callTool(
         );
         if (check !== 'ok') {
           const field = state !== undefined ? 'requestState' : 'confirmation_token';
-          return fail(inputError(tool, field, TOKEN_REFUSALS[check]));
+          const hint =
+            check === 'unavailable'
+              ? 'Retry the same call later.'
+              : `${RETRY_WITHOUT_TOKEN} Ask the user again.`;
+          return fail(inputError(tool, field, TOKEN_REFUSALS[check]), redactor, hint);
         }
       }
     }

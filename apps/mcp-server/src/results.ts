@@ -195,11 +195,13 @@ const ERROR_FIELDS = [
  * `vendorMessage`: our `message` refers to them instead of splicing them into a sentence of ours, so vendor
  * text is never read as the server speaking.
  */
-export function errorPayload(error: unknown, redactor: Redactor): Record<string, unknown> {
+export function errorPayload(error: unknown, redactor: Redactor, hint?: string): Record<string, unknown> {
   if (isXError(error)) {
     const fields = error.toJSON();
     const out: Record<string, unknown> = {};
     for (const key of ERROR_FIELDS) if (fields[key] !== undefined) out[key] = fields[key];
+    // The error's own hint (a vendor codec knows its refusals best), else the server's next step.
+    if (out.hint === undefined && hint !== undefined) out.hint = hint;
     const said = out.vendorMessage;
     if (typeof said === 'string' && said.length > 0 && typeof out.message === 'string') {
       out.message = out.message.split(said).join('(see vendorMessage)');
@@ -211,16 +213,20 @@ export function errorPayload(error: unknown, redactor: Redactor): Record<string,
   return { kind: 'internal', message: `unexpected server error (${name}); nothing of it is shown` };
 }
 
-/** A failed tool call as an `isError` result the model can read and act on, within `maxChars`. */
+/**
+ * A failed tool call as an `isError` result the model can read and act on, within `maxChars`. `hint`: the
+ * next step, when the error carries none of its own.
+ */
 export function errorResult(
   error: unknown,
   redactor: Redactor,
   extra: Record<string, unknown> = {},
   maxChars = DEFAULT_MAX_RESULT_CHARS,
+  hint?: string,
 ): CallToolResult {
   let described: Record<string, unknown>;
   try {
-    described = errorPayload(error, redactor);
+    described = errorPayload(error, redactor, hint);
   } catch {
     return withheldResult(extra);
   }

@@ -1,0 +1,82 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type App, createApp } from '../src/app.js';
+import { parseOptions } from '../src/options.js';
+import { createMcpServer } from '../src/server.js';
+import { vendorModules } from '../src/vendors.js';
+
+/** The sandbox (every vendor's simulator), static mode, one in-process SDK client (the token carrier). */
+let app: App;
+let client: Client;
+beforeAll(async () => {
+  app = await createApp(parseOptions(['--sandbox', '--tool-mode', 'static'], {}), { vendors: vendorModules });
+  const server = createMcpServer(app.registry);
+  client = new Client({ name: 'agent-errors', version: '0.0.0' });
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
+});
+afterAll(async () => {
+  await client.close();
+  await app.close();
+});
+
+async function call(name: string, args: Record<string, unknown>) {
+  const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
+  return result as CallToolResult & {
+    structuredContent: {
+      error?: { message: string; hint?: string; issues?: { path: string; message: string }[] };
+    };
+  };
+}
+
+describe('errors an agent can act on', () => {
+  it('a missing required field says "required", names it, and the hint names the list tool that gives it', async () => {
+    const result = await call('tuxcare_els_key_update', { note: 'x' });
+    expect(result.isError).toBe(true);
+    const error = result.structuredContent.error;
+    expect(error?.issues).toContainEqual({ path: 'key', message: 'required (string)' });
+    expect(error?.message).not.toContain('Invalid input:');
+    // The hint comes from the field's cross-reference (catalog data), not from the tool's name.
+    expect(error?.hint).toBe('Add key (from tuxcare_els_key_list), then call tuxcare_els_key_update again.');
+  });
+
+  it('an unknown field gets a hint to remove it', async () => {
+    const result = await call('tuxcare_els_key_list', { colour: 'red' });
+    expect(result.structuredContent.error?.hint).toContain('remove colour');
+  });
+
+  it('a vendor refusal of an id points at the list tool for that field', async () => {
+    const result = await call('vmmanager_host_get', { host_id: 999_999 });
+    expect(result.isError).toBe(true);
+    expect(result.structuredContent.error?.hint).toBe('Check host_id with vmmanager_host_list.');
+  });
+
+  it('a bad confirmation token says to call again without it', async () => {
+    const result = await call('tuxcare_els_key_remove', {
+      key: 'NO-SUCH-KEY-000',
+      confirmation_token: 'nope',
+    });
+    expect(result.isError).toBe(true);
+    expect(result.structuredContent.error?.hint).toContain('without confirmation_token');
+  });
+
+  it('a read tool given dry_run is told to drop it', async () => {
+    const result = await call('tuxcare_els_key_list', { dry_run: true });
+    expect(result.structuredContent.error?.hint).toBe('Call again without dry_run.');
+  });
+
+  it('every vendor tool called with no arguments either works or names a next step', async () => {
+    const { tools } = await client.listTools();
+    const missing: string[] = [];
+    for (const tool of tools) {
+      if (!tool.inputSchema.required?.length) continue;
+      const result = await call(tool.name, {});
+      if (!result.isError) continue;
+      if (!result.structuredContent.error?.hint) missing.push(tool.name);
+      expect(JSON.stringify(result.structuredContent.error), tool.name).not.toContain('"Invalid input"');
+    }
+    expect(missing).toEqual([]);
+  });
+});
