@@ -17,6 +17,7 @@ import {
 } from '@x/auth-core';
 import type { Account } from './accounts.js';
 import type { ConfirmationCarrier } from './carriers.js';
+import { CALL_CONTROL_FIELDS, collisionsOf, toListedError, toVendorInput } from './collisions.js';
 import type { TokenCheck } from './confirm.js';
 import { hintFor } from './hints.js';
 import { type CallDescription, confirmationMessage } from './prompt.js';
@@ -127,13 +128,16 @@ export async function callTool(
 ): Promise<CallToolResult | InputRequiredResult> {
   const { context } = env;
   const max = context.maxResultChars;
-  const { account: accountName, dry_run: dryRun, confirmation_token: tokenArg, ...input } = raw;
+  const { account: accountName, dry_run: dryRun, confirmation_token: tokenArg, ...listed } = raw;
+  // Vendor fields listed under another name (a control field has theirs) go back to the vendor's name.
+  const renamed = collisionsOf(tool, CALL_CONTROL_FIELDS);
+  const input = toVendorInput(listed, renamed);
   // "" is no token: clients that make every property required (OpenAI strict mode) must send something.
   const token = tokenArg === '' ? undefined : tokenArg;
   const base: Record<string, unknown> = { tool: tool.name, ...(context.sandbox ? { sandbox: true } : {}) };
   // Every refusal says what to do next: the given hint, else one derived from the error and the catalog.
   const fail = (error: unknown, redactor: Redactor = context.redactor, hint?: string) =>
-    errorResult(error, redactor, base, max, hint ?? hintFor(tool, error, input));
+    errorResult(error, redactor, base, max, hint ?? hintFor(tool, error, listed));
 
   // Control arguments first: a wrong account or flag is an input error before anything else happens.
   const account = pickAccount(tool, accountsOf(context, tool), accountName);
@@ -148,7 +152,7 @@ export async function callTool(
     const message = env.confirms ? 'must be a string' : 'this tool needs no confirmation; omit it';
     return fail(inputError(tool, 'confirmation_token', message), undefined, RETRY_WITHOUT_TOKEN);
   }
-  const marker = markerPath(input);
+  const marker = markerPath(listed);
   if (marker !== undefined) {
     return fail(
       inputError(
@@ -258,7 +262,8 @@ export async function callTool(
     });
     return executedResult(tool, base, executed.value, executed.redactor, max);
   } catch (error) {
-    return fail(error, redactor);
+    // The client names the vendor's fields; the caller knows them by their listed names.
+    return fail(toListedError(error, renamed), redactor);
   }
 }
 

@@ -80,3 +80,27 @@ describe('errors an agent can act on', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('control fields never shadow vendor fields', () => {
+  it("VMmanager's own `account` (the owner) is listed as vendor_account and reaches the vendor as account", async () => {
+    const { tools } = await client.listTools();
+    const give = tools.find((tool) => tool.name === 'vmmanager_host_account');
+    expect(Object.keys(give?.inputSchema.properties ?? {}).slice(0, 3)).toEqual([
+      'host_id',
+      'vendor_account',
+      'dry_run',
+    ]);
+    expect(give?.inputSchema.required).toEqual(['host_id', 'vendor_account']);
+    const preview = await call('vmmanager_host_account', { host_id: 1, vendor_account: 3, dry_run: true });
+    expect(preview.isError).toBeFalsy();
+    // The wire request carries VMmanager's name; the result names the configured account separately.
+    expect(JSON.stringify(preview.structuredContent)).toMatch(/\\"account\\":3|"account":3/);
+    const missing = await call('vmmanager_host_account', { host_id: 1 });
+    const error = missing.structuredContent.error;
+    expect(error?.issues).toContainEqual({ path: 'vendor_account', message: 'required (number)' });
+    expect(error?.message).toContain('vendor_account: required');
+    expect(error?.hint).toBe(
+      'Add vendor_account (from vmmanager_account_list), then call vmmanager_host_account again.',
+    );
+  });
+});
