@@ -20,6 +20,7 @@ import type { ConfirmationCarrier } from './carriers.js';
 import { CALL_CONTROL_FIELDS, collisionsOf, toListedError, toVendorInput } from './collisions.js';
 import type { TokenCheck } from './confirm.js';
 import { hintFor } from './hints.js';
+import { listPathOf, narrowingOf, pageOf, readPage } from './paging.js';
 import { type CallDescription, confirmationMessage } from './prompt.js';
 import { errorResult, successResult, withheldResult } from './results.js';
 import { accountsOf, type ServerContext } from './server.js';
@@ -129,6 +130,13 @@ export async function callTool(
   const { context } = env;
   const max = context.maxResultChars;
   const { account: accountName, dry_run: dryRun, confirmation_token: tokenArg, ...listed } = raw;
+  // A list the vendor does not page is paged here: offset and limit are the server's, never sent.
+  const paged = listPathOf(tool);
+  const page = paged ? readPage(listed.offset, listed.limit) : undefined;
+  if (paged) {
+    delete listed.offset;
+    delete listed.limit;
+  }
   // Vendor fields listed under another name (a control field has theirs) go back to the vendor's name.
   const renamed = collisionsOf(tool, CALL_CONTROL_FIELDS);
   const input = toVendorInput(listed, renamed);
@@ -152,6 +160,7 @@ export async function callTool(
     const message = env.confirms ? 'must be a string' : 'this tool needs no confirmation; omit it';
     return fail(inputError(tool, 'confirmation_token', message), undefined, RETRY_WITHOUT_TOKEN);
   }
+  if (page && 'field' in page) return fail(inputError(tool, page.field, page.message));
   const marker = markerPath(listed);
   if (marker !== undefined) {
     return fail(
@@ -260,7 +269,15 @@ export async function callTool(
       signal: env.signal,
       ...(env.progress ? { onProgress: env.progress } : {}),
     });
-    return executedResult(tool, base, executed.value, executed.redactor, max);
+    let value = executed.value;
+    if (paged && page && !('field' in page)) {
+      const cut = pageOf(value, paged, page);
+      if (cut) {
+        value = cut.value;
+        base.page = cut.page;
+      }
+    }
+    return executedResult(tool, base, value, executed.redactor, max);
   } catch (error) {
     // The client names the vendor's fields; the caller knows them by their listed names.
     return fail(toListedError(error, renamed), redactor);
@@ -373,5 +390,5 @@ function executedResult(
       undefined,
     );
   }
-  return successResult({ ...base, result }, max, redactor, 'data');
+  return successResult({ ...base, result }, max, redactor, 'data', narrowingOf(tool));
 }

@@ -83,7 +83,11 @@ function cutLongStrings(
  * `_truncated` marker saying how to narrow the call), then, if a single value is still too big, by cutting
  * the text.
  */
-export function fitPayload(payload: Record<string, unknown>, maxChars: number): Record<string, unknown> {
+export function fitPayload(
+  payload: Record<string, unknown>,
+  maxChars: number,
+  narrowing = 'Narrow the call (filters, a smaller limit, a specific id) to see the rest.',
+): Record<string, unknown> {
   if (JSON.stringify(payload).length <= maxChars) return payload;
   const found = largestArray(payload);
   if (found && found.array.length > 1) {
@@ -97,7 +101,7 @@ export function fitPayload(payload: Record<string, unknown>, maxChars: number): 
         ...(replaceAt(payload, found.array, found.array.slice(0, keep)) as Record<string, unknown>),
         _truncated: {
           ...truncation,
-          hint: 'The answer was too long. Narrow the call (filters, a smaller limit, a specific id) to see the rest.',
+          hint: `The answer was too long. ${narrowing}`,
         },
       };
       if (JSON.stringify(candidate).length <= maxChars) {
@@ -158,6 +162,7 @@ export function successResult(
   maxChars: number,
   redactor: Redactor | undefined,
   mode: 'value' | 'data' = 'value',
+  narrowing?: string,
 ): CallToolResult {
   let safe: Record<string, unknown>;
   try {
@@ -169,7 +174,7 @@ export function successResult(
   } catch {
     return withheldResult({ tool: payload.tool, account: payload.account });
   }
-  const fitted = fitPayload(safe, maxChars);
+  const fitted = fitPayload(safe, maxChars, narrowing);
   return { content: [{ type: 'text', text: JSON.stringify(fitted) }], structuredContent: fitted };
 }
 

@@ -2,6 +2,7 @@ import type { Tool } from '@modelcontextprotocol/server';
 import { LISTED_AS, renderRefsDeep } from '@x/auth-core';
 import { z } from 'zod';
 import { CALL_CONTROL_FIELDS, collisionsOf } from './collisions.js';
+import { listPathOf, pagingProperties } from './paging.js';
 import { refToolName, type ToolSpec } from './tools.js';
 
 /** A JSON Schema object as sent in tools/list. */
@@ -143,6 +144,8 @@ export function toolInputSchema(
     ]),
   );
   const required = ((schema.required as string[] | undefined) ?? []).map((name) => renamed.get(name) ?? name);
+  // A list the vendor does not page is paged by the server (paging.ts).
+  if (listPathOf(tool)) Object.assign(properties, pagingProperties());
   if (accountNames.length > 1) {
     properties.account = {
       type: 'string',

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * What a call does to the vendor's state. It drives retry safety (only idempotent calls are repeated after
@@ -153,6 +153,24 @@ export function effectAnnotations(
     idempotentHint: isIdempotent(endpoint),
     openWorldHint: true,
   };
+}
+
+/** The metadata key that declares an input field as the vendor's own paging (see {@link pages}). */
+export const PAGES = 'x-pages';
+
+/**
+ * Declares an input field as the vendor's own paging (a page number, a page size, a range), so projections
+ * know that the endpoint pages by itself: the MCP server then adds no paging of its own.
+ */
+export function pages<T extends z.ZodType>(schema: T): T {
+  return schema.meta({ [PAGES]: true }) as T;
+}
+
+/** Whether an endpoint's input declares vendor paging on one of its top-level fields ({@link pages}). */
+export function pagesItself(input: z.ZodType): boolean {
+  const shape = (input as unknown as { _zod?: { def?: { shape?: Record<string, z.ZodType> } } })._zod?.def
+    ?.shape;
+  return Object.values(shape ?? {}).some((field) => z.globalRegistry.get(field)?.[PAGES] === true);
 }
 
 /** The JSON Schema keyword that carries a field's compact listing schema (see {@link listedAs}). */

@@ -41,6 +41,9 @@ export {
   isIdempotent,
   LISTED_AS,
   listedAs,
+  PAGES,
+  pages,
+  pagesItself,
   type ToolAnnotations,
   walkCatalog,
 } from './endpoint.js';

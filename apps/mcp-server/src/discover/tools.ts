@@ -137,7 +137,7 @@ export class Discovery {
         vendorTitle: spec.vendor.title,
         effect: spec.effect,
         fields: Object.entries(schema.properties ?? {})
-          .filter(([name]) => name !== 'dry_run' && name !== 'confirmation_token' && name !== 'account')
+          .filter(([name]) => !['dry_run', 'confirmation_token', 'account', 'offset', 'limit'].includes(name))
           .map(([name, field]) => ({ name, description: field.description ?? '' })),
         required: schema.required ?? [],
       };

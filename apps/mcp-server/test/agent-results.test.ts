@@ -104,3 +104,83 @@ describe('control fields never shadow vendor fields', () => {
     );
   });
 });
+
+describe('lists the vendor does not page are paged by the server', () => {
+  /** A sandbox with a small result cap and a zone of 120 records (the vendor has no paging for them). */
+  let paged: { app: App; client: Client; zone: number };
+  beforeAll(async () => {
+    const app = await createApp(
+      parseOptions(['--sandbox', '--tool-mode', 'static', '--max-result-chars', '4000'], {}),
+      { vendors: vendorModules },
+    );
+    const server = createMcpServer(app.registry);
+    const own = new Client({ name: 'agent-paging', version: '0.0.0' });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await Promise.all([server.connect(serverSide), own.connect(clientSide)]);
+    const zones = (await own.callTool({ name: 'lunanode_dns_zone_list', arguments: {} })) as CallToolResult;
+    const zone = Number(
+      (zones.structuredContent as { result: { zones: { zone_id: string }[] } }).result.zones[0]?.zone_id,
+    );
+    for (let i = 0; i < 120; i++) {
+      const added = (await own.callTool({
+        name: 'lunanode_dns_record_add',
+        arguments: { zone_id: zone, name: `host${i}`, data: `10.0.0.${i}`, ttl: 3600, type: 'A' },
+      })) as CallToolResult;
+      expect(added.isError, JSON.stringify(added)).toBeFalsy();
+    }
+    paged = { app, client: own, zone };
+  });
+  afterAll(async () => {
+    await paged.client.close();
+    await paged.app.close();
+  });
+  const list = async (args: Record<string, unknown>) =>
+    (await paged.client.callTool({
+      name: 'lunanode_dns_record_list',
+      arguments: { zone_id: paged.zone, ...args },
+    })) as CallToolResult & { structuredContent: Record<string, unknown> };
+  const items = (content: Record<string, unknown>) =>
+    Object.values(content.result as object).find(Array.isArray) as unknown[];
+
+  it('offset and limit page the decoded list, with the total; the listing says so', async () => {
+    const { tools } = await paged.client.listTools();
+    const listed = tools.find((tool) => tool.name === 'lunanode_dns_record_list');
+    expect(Object.keys(listed?.inputSchema.properties ?? {})).toEqual(['zone_id', 'offset', 'limit']);
+    const page = await list({ offset: 10, limit: 25 });
+    expect(page.structuredContent.page).toEqual({ offset: 10, count: 25, total: 122, next_offset: 35 });
+    expect(page.structuredContent._truncated).toBeUndefined();
+    // The same items as a page from 0 that covers them.
+    const first = await list({ offset: 0, limit: 35 });
+    expect(items(page.structuredContent)).toEqual(items(first.structuredContent).slice(10));
+    const last = await list({ offset: 120, limit: 25 });
+    expect(last.structuredContent.page).toEqual({ offset: 120, count: 2, total: 122 });
+  });
+
+  it('an answer over the cap without paging says to page, naming offset and limit', async () => {
+    const whole = await list({});
+    const cut = whole.structuredContent._truncated as { hint: string };
+    expect(cut.hint).toContain('offset and limit');
+  });
+
+  it('null for offset and limit is the same as leaving them out', async () => {
+    expect(JSON.stringify(await list({ offset: null, limit: null }))).toBe(JSON.stringify(await list({})));
+  });
+
+  it('a bad limit is refused by name before anything is sent', async () => {
+    const result = await list({ limit: 0 });
+    expect(result.isError).toBe(true);
+    expect((result.structuredContent.error as { issues: unknown }).issues).toEqual([
+      { path: 'limit', message: 'must be an integer from 1 to 1000' },
+    ]);
+  });
+
+  it('which tools are paged is read from the output schemas: lists, never changes, never vendor-paged ones', async () => {
+    const { tools } = await paged.client.listTools();
+    const pagedTools = tools.filter((tool) => tool.inputSchema.properties?.offset !== undefined);
+    expect(pagedTools.length).toBeGreaterThan(30);
+    for (const tool of pagedTools) expect(tool.annotations?.readOnlyHint, tool.name).toBe(true);
+    // ISPmanager (p_num, p_cnt) and VMmanager filtered lists (limit) declare their own paging.
+    expect(pagedTools.map((tool) => tool.name)).not.toContain('ispmanager_user_list');
+    expect(pagedTools.map((tool) => tool.name)).not.toContain('vmmanager_host_list');
+  });
+});
