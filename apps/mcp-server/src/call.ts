@@ -20,6 +20,7 @@ import type { ConfirmationCarrier } from './carriers.js';
 import { CALL_CONTROL_FIELDS, collisionsOf, toListedError, toVendorInput } from './collisions.js';
 import type { TokenCheck } from './confirm.js';
 import { hintFor } from './hints.js';
+import { nullsAsAbsent } from './nulls.js';
 import { listPathOf, narrowingOf, pageOf, readPage } from './paging.js';
 import { type CallDescription, confirmationMessage } from './prompt.js';
 import { errorResult, successResult, withheldResult } from './results.js';
@@ -129,7 +130,10 @@ export async function callTool(
 ): Promise<CallToolResult | InputRequiredResult> {
   const { context } = env;
   const max = context.maxResultChars;
-  const { account: accountName, dry_run: dryRun, confirmation_token: tokenArg, ...listed } = raw;
+  const { account: named, dry_run: dryFlag, confirmation_token: tokenArg, ...listed } = raw;
+  // null is absent for the control fields too (strict-mode clients fill every field).
+  const accountName = named === null ? undefined : named;
+  const dryRun = dryFlag === null ? undefined : dryFlag;
   // A list the vendor does not page is paged here: offset and limit are the server's, never sent.
   const paged = listPathOf(tool);
   const page = paged ? readPage(listed.offset, listed.limit) : undefined;
@@ -139,9 +143,10 @@ export async function callTool(
   }
   // Vendor fields listed under another name (a control field has theirs) go back to the vendor's name.
   const renamed = collisionsOf(tool, CALL_CONTROL_FIELDS);
-  const input = toVendorInput(listed, renamed);
+  // null in an optional field is absent (strict-mode clients send every field; see nulls.ts).
+  const input = nullsAsAbsent(tool.entry.endpoint.input, toVendorInput(listed, renamed));
   // "" is no token: clients that make every property required (OpenAI strict mode) must send something.
-  const token = tokenArg === '' ? undefined : tokenArg;
+  const token = tokenArg === '' || tokenArg === null ? undefined : tokenArg;
   const base: Record<string, unknown> = { tool: tool.name, ...(context.sandbox ? { sandbox: true } : {}) };
   // Every refusal says what to do next: the given hint, else one derived from the error and the catalog.
   const fail = (error: unknown, redactor: Redactor = context.redactor, hint?: string) =>

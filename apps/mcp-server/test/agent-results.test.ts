@@ -184,3 +184,28 @@ describe('lists the vendor does not page are paged by the server', () => {
     expect(pagedTools.map((tool) => tool.name)).not.toContain('vmmanager_host_list');
   });
 });
+
+describe('null in an optional field is the same as leaving it out', () => {
+  it('every read with no required field answers the same with every optional field null', async () => {
+    const { tools } = await client.listTools();
+    let checked = 0;
+    for (const tool of tools) {
+      if (!tool.annotations?.readOnlyHint || (tool.inputSchema.required?.length ?? 0) > 0) continue;
+      const optional = Object.keys(tool.inputSchema.properties ?? {});
+      if (optional.length === 0) continue;
+      const nulls = Object.fromEntries(optional.map((name) => [name, null]));
+      const omitted = JSON.stringify(await call(tool.name, {}));
+      expect(JSON.stringify(await call(tool.name, nulls)), tool.name).toBe(omitted);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('a change previewed with null in every optional field previews the same request', async () => {
+    const args = { zone_id: 300, name: 'www', data: '1.2.3.4', ttl: 3600, type: 'A', dry_run: true };
+    const withNulls = { ...args, account: null, confirmation_token: null };
+    expect(JSON.stringify(await call('lunanode_dns_record_add', withNulls))).toBe(
+      JSON.stringify(await call('lunanode_dns_record_add', args)),
+    );
+  });
+});
