@@ -56,8 +56,9 @@ export function listPathOf(tool: ToolSpec): ListPath | undefined {
 /** The listed paging fields of a paged tool. */
 export function pagingProperties(): Record<string, unknown> {
   return {
-    offset: { type: 'integer', minimum: 0, description: 'Skip this many items (server-side paging)' },
-    limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE, description: 'At most this many items' },
+    // Bounds in words, checked by readPage: the keywords would cost ~10 tokens on each of ~40 list tools.
+    offset: { type: 'integer', description: 'Items to skip' },
+    limit: { type: 'integer', description: `Page size, ≤ ${MAX_PAGE}` },
   };
 }
 
