@@ -228,7 +228,10 @@ function wrongValue(spec: ToolSpec): fc.Arbitrary<Case> | undefined {
     })
     .filter(
       ({ field, value }) =>
-        value !== undefined && (DEEP_VALUES.has(value) || !accepts(shape[field] as z.ZodType, value)),
+        value !== undefined &&
+        // null in an optional field is absent (strict-mode clients send it): not a wrong value.
+        !(value === null && accepts(shape[field] as z.ZodType, undefined)) &&
+        (DEEP_VALUES.has(value) || !accepts(shape[field] as z.ZodType, value)),
     )
     .map(({ field, value, dryRun, proto }) => ({
       input: { [field]: value },
@@ -263,14 +266,13 @@ function badControl(spec: ToolSpec, listed: Tool): fc.Arbitrary<Case> {
   const options: fc.Arbitrary<{ field: string; value: unknown }>[] = [
     fc.record({
       field: fc.constant('account'),
-      value: hostileValue.filter((value) => value !== undefined && value !== 'sandbox'),
+      // null is absent for every control field, as for optional vendor fields.
+      value: hostileValue.filter((value) => value != null && value !== 'sandbox'),
     }),
     fc.record({
       field: fc.constant('dry_run'),
       // Read tools refuse any dry_run; mutating tools anything but a boolean.
-      value: hostileValue.filter(
-        (value) => value !== undefined && (!spec.mutating || typeof value !== 'boolean'),
-      ),
+      value: hostileValue.filter((value) => value != null && (!spec.mutating || typeof value !== 'boolean')),
     }),
   ];
   if (!confirms) {
@@ -279,7 +281,7 @@ function badControl(spec: ToolSpec, listed: Tool): fc.Arbitrary<Case> {
   options.push(
     fc.record({
       field: fc.constant('confirmation_token'),
-      value: hostileValue.filter((value) => value !== undefined && typeof value !== 'string'),
+      value: hostileValue.filter((value) => value != null && typeof value !== 'string'),
     }),
   );
   return fc.record({ control: fc.oneof(...options), proto: fc.boolean() }).map(({ control, proto }) => ({
