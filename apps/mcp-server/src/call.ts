@@ -17,7 +17,11 @@ import {
 import { toolName } from '@x/auth-core/projection';
 import type { Account } from './accounts.js';
 import type { ConfirmationCarrier } from './carriers.js';
+import { CALL_CONTROL_FIELDS, collisionsOf, toListedError, toVendorInput } from './collisions.js';
 import type { TokenCheck } from './confirm.js';
+import { hintFor } from './hints.js';
+import { nullsAsAbsent } from './nulls.js';
+import { listPathOf, narrowingOf, pageOf, readPage } from './paging.js';
 import { type CallDescription, confirmationMessage } from './prompt.js';
 import { errorResult, successResult, withheldResult } from './results.js';
 import { accountsOf, type ServerContext } from './server.js';
@@ -106,6 +110,9 @@ const TOKEN_REFUSALS: Record<Exclude<TokenCheck, 'ok'>, string> = {
     'cannot be checked: the shared confirmation ledger (--state) is unreachable, so confirmed calls are refused until it is back; nothing was sent. Reads still work. Retry the same call with the same confirmation_token later',
 };
 
+const RETRY_WITHOUT_TOKEN =
+  'Call the same tool again without confirmation_token for a fresh preview and token.';
+
 /** The preview as the result shows it: the account beside the request. */
 function shownRequest(account: Account, preview: RequestPreview): Record<string, unknown> {
   return { account: account.name, ...preview };
@@ -123,12 +130,27 @@ export async function callTool(
 ): Promise<CallToolResult | InputRequiredResult> {
   const { context } = env;
   const max = context.maxResultChars;
-  const { account: accountName, dry_run: dryRun, confirmation_token: tokenArg, ...input } = raw;
+  const { account: named, dry_run: dryFlag, confirmation_token: tokenArg, ...listed } = raw;
+  // null is absent for the control fields too (strict-mode clients fill every field).
+  const accountName = named === null ? undefined : named;
+  const dryRun = dryFlag === null ? undefined : dryFlag;
+  // A list the vendor does not page is paged here: offset and limit are the server's, never sent.
+  const paged = listPathOf(tool);
+  const page = paged ? readPage(listed.offset, listed.limit) : undefined;
+  if (paged) {
+    delete listed.offset;
+    delete listed.limit;
+  }
+  // Vendor fields listed under another name (a control field has theirs) go back to the vendor's name.
+  const renamed = collisionsOf(tool, CALL_CONTROL_FIELDS);
+  // null in an optional field is absent (strict-mode clients send every field; see nulls.ts).
+  const input = nullsAsAbsent(tool.entry.endpoint.input, toVendorInput(listed, renamed));
   // "" is no token: clients that make every property required (OpenAI strict mode) must send something.
-  const token = tokenArg === '' ? undefined : tokenArg;
+  const token = tokenArg === '' || tokenArg === null ? undefined : tokenArg;
   const base: Record<string, unknown> = { tool: tool.name, ...(context.sandbox ? { sandbox: true } : {}) };
-  const fail = (error: unknown, redactor: Redactor = context.redactor) =>
-    errorResult(error, redactor, base, max);
+  // Every refusal says what to do next: the given hint, else one derived from the error and the catalog.
+  const fail = (error: unknown, redactor: Redactor = context.redactor, hint?: string) =>
+    errorResult(error, redactor, base, max, hint ?? hintFor(tool, error, listed));
 
   // Control arguments first: a wrong account or flag is an input error before anything else happens.
   const account = pickAccount(tool, accountsOf(context, tool), accountName);
@@ -136,13 +158,15 @@ export async function callTool(
   base.account = account.name;
   if (dryRun !== undefined && (typeof dryRun !== 'boolean' || !tool.mutating)) {
     const message = tool.mutating ? 'must be true or false' : 'read tools send nothing to preview; omit it';
-    return fail(inputError(tool, 'dry_run', message));
+    const hint = tool.mutating ? 'Pass dry_run: true to preview, or omit it.' : 'Call again without dry_run.';
+    return fail(inputError(tool, 'dry_run', message), undefined, hint);
   }
   if (token !== undefined && (typeof token !== 'string' || !env.confirms)) {
     const message = env.confirms ? 'must be a string' : 'this tool needs no confirmation; omit it';
-    return fail(inputError(tool, 'confirmation_token', message));
+    return fail(inputError(tool, 'confirmation_token', message), undefined, RETRY_WITHOUT_TOKEN);
   }
-  const marker = markerPath(input);
+  if (page && 'field' in page) return fail(inputError(tool, page.field, page.message));
+  const marker = markerPath(listed);
   if (marker !== undefined) {
     return fail(
       inputError(
@@ -161,7 +185,13 @@ export async function callTool(
     // The MCP names of the typed tools it stands for, resolved once for both checks.
     const typed = target.entries.map((id) => toolName(tool.vendor.id, { path: id.split('.') }));
     const refusal = genericRefusal(tool, target, typed, env);
-    if (refusal) return fail(refusal);
+    if (refusal) {
+      return fail(
+        refusal,
+        undefined,
+        `Use an enabled tool, or ask the operator to enable ${typed.join(', ')}.`,
+      );
+    }
     confirms = genericConfirms(target, typed, env);
   }
 
@@ -232,7 +262,11 @@ export async function callTool(
         );
         if (check !== 'ok') {
           const field = state !== undefined ? 'requestState' : 'confirmation_token';
-          return fail(inputError(tool, field, TOKEN_REFUSALS[check]));
+          const hint =
+            check === 'unavailable'
+              ? 'Retry the same call later.'
+              : `${RETRY_WITHOUT_TOKEN} Ask the user again.`;
+          return fail(inputError(tool, field, TOKEN_REFUSALS[check]), redactor, hint);
         }
       }
     }
@@ -240,9 +274,18 @@ export async function callTool(
       signal: env.signal,
       ...(env.progress ? { onProgress: env.progress } : {}),
     });
-    return executedResult(tool, base, executed.value, executed.redactor, max);
+    let value = executed.value;
+    if (paged && page && !('field' in page)) {
+      const cut = pageOf(value, paged, page);
+      if (cut) {
+        value = cut.value;
+        base.page = cut.page;
+      }
+    }
+    return executedResult(tool, base, value, executed.redactor, max);
   } catch (error) {
-    return fail(error, redactor);
+    // The client names the vendor's fields; the caller knows them by their listed names.
+    return fail(toListedError(error, renamed), redactor);
   }
 }
 
@@ -352,5 +395,5 @@ function executedResult(
       undefined,
     );
   }
-  return successResult({ ...base, result }, max, redactor, 'data');
+  return successResult({ ...base, result }, max, redactor, 'data', narrowingOf(tool));
 }

@@ -83,7 +83,11 @@ function cutLongStrings(
  * `_truncated` marker saying how to narrow the call), then, if a single value is still too big, by cutting
  * the text.
  */
-export function fitPayload(payload: Record<string, unknown>, maxChars: number): Record<string, unknown> {
+export function fitPayload(
+  payload: Record<string, unknown>,
+  maxChars: number,
+  narrowing = 'Narrow the call (filters, a smaller limit, a specific id) to see the rest.',
+): Record<string, unknown> {
   if (JSON.stringify(payload).length <= maxChars) return payload;
   const found = largestArray(payload);
   if (found && found.array.length > 1) {
@@ -97,7 +101,7 @@ export function fitPayload(payload: Record<string, unknown>, maxChars: number): 
         ...(replaceAt(payload, found.array, found.array.slice(0, keep)) as Record<string, unknown>),
         _truncated: {
           ...truncation,
-          hint: 'The answer was too long. Narrow the call (filters, a smaller limit, a specific id) to see the rest.',
+          hint: `The answer was too long. ${narrowing}`,
         },
       };
       if (JSON.stringify(candidate).length <= maxChars) {
@@ -158,6 +162,7 @@ export function successResult(
   maxChars: number,
   redactor: Redactor | undefined,
   mode: 'value' | 'data' = 'value',
+  narrowing?: string,
 ): CallToolResult {
   let safe: Record<string, unknown>;
   try {
@@ -169,7 +174,7 @@ export function successResult(
   } catch {
     return withheldResult({ tool: payload.tool, account: payload.account });
   }
-  const fitted = fitPayload(safe, maxChars);
+  const fitted = fitPayload(safe, maxChars, narrowing);
   return { content: [{ type: 'text', text: JSON.stringify(fitted) }], structuredContent: fitted };
 }
 
@@ -195,11 +200,13 @@ const ERROR_FIELDS = [
  * `vendorMessage`: our `message` refers to them instead of splicing them into a sentence of ours, so vendor
  * text is never read as the server speaking.
  */
-export function errorPayload(error: unknown, redactor: Redactor): Record<string, unknown> {
+export function errorPayload(error: unknown, redactor: Redactor, hint?: string): Record<string, unknown> {
   if (isXError(error)) {
     const fields = error.toJSON();
     const out: Record<string, unknown> = {};
     for (const key of ERROR_FIELDS) if (fields[key] !== undefined) out[key] = fields[key];
+    // The error's own hint (a vendor codec knows its refusals best), else the server's next step.
+    if (out.hint === undefined && hint !== undefined) out.hint = hint;
     const said = out.vendorMessage;
     if (typeof said === 'string' && said.length > 0 && typeof out.message === 'string') {
       out.message = out.message.split(said).join('(see vendorMessage)');
@@ -211,16 +218,20 @@ export function errorPayload(error: unknown, redactor: Redactor): Record<string,
   return { kind: 'internal', message: `unexpected server error (${name}); nothing of it is shown` };
 }
 
-/** A failed tool call as an `isError` result the model can read and act on, within `maxChars`. */
+/**
+ * A failed tool call as an `isError` result the model can read and act on, within `maxChars`. `hint`: the
+ * next step, when the error carries none of its own.
+ */
 export function errorResult(
   error: unknown,
   redactor: Redactor,
   extra: Record<string, unknown> = {},
   maxChars = DEFAULT_MAX_RESULT_CHARS,
+  hint?: string,
 ): CallToolResult {
   let described: Record<string, unknown>;
   try {
-    described = errorPayload(error, redactor);
+    described = errorPayload(error, redactor, hint);
   } catch {
     return withheldResult(extra);
   }

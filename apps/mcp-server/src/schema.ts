@@ -2,13 +2,15 @@ import type { Tool } from '@modelcontextprotocol/server';
 import { renderRefsDeep } from '@x/auth-core';
 import { LISTED_AS } from '@x/auth-core/projection';
 import { z } from 'zod';
+import { CALL_CONTROL_FIELDS, collisionsOf } from './collisions.js';
+import { listPathOf, pagingProperties } from './paging.js';
 import { refToolName, type ToolSpec } from './tools.js';
 
 /** A JSON Schema object as sent in tools/list. */
 export type JsonSchema = Record<string, unknown>;
 
 /** Arguments the server adds to vendor inputs. */
-export const CONTROL_FIELDS = ['account', 'dry_run', 'confirmation_token'] as const;
+export const CONTROL_FIELDS = CALL_CONTROL_FIELDS;
 
 /** Keywords whose value maps names to schemas. */
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions']);
@@ -134,15 +136,17 @@ export function toolInputSchema(
   const compact = pruneDefinitions(compactSchema(converted) as JsonSchema);
   // Field descriptions name the endpoints their values come from (auth-core `ref`): as tool names here.
   const { $schema: _drop, ...schema } = renderRefsDeep(compact, refToolName(tool.vendor.id));
-  const properties = { ...((schema.properties as Record<string, unknown> | undefined) ?? {}) };
-  const required = [...((schema.required as string[] | undefined) ?? [])];
-  for (const field of CONTROL_FIELDS) {
-    if (field in properties) {
-      throw new Error(
-        `${tool.name}: the vendor input already has a field "${field}", which the server reserves`,
-      );
-    }
-  }
+  // A vendor field a control field would shadow is listed as vendor_<name>, in its place (see collisions.ts).
+  const renamed = collisionsOf(tool, CONTROL_FIELDS);
+  const properties = Object.fromEntries(
+    Object.entries((schema.properties as Record<string, unknown> | undefined) ?? {}).map(([name, field]) => [
+      renamed.get(name) ?? name,
+      field,
+    ]),
+  );
+  const required = ((schema.required as string[] | undefined) ?? []).map((name) => renamed.get(name) ?? name);
+  // A list the vendor does not page is paged by the server (paging.ts).
+  if (listPathOf(tool)) Object.assign(properties, pagingProperties());
   if (accountNames.length > 1) {
     properties.account = {
       type: 'string',

@@ -104,7 +104,13 @@ export class ToolRegistry {
     const error = new InputError(this.unavailable(name), {
       issues: [{ path: 'name', message: 'not enabled' }],
     });
-    return errorResult(error, this.context.redactor, { tool: name }, this.context.maxResultChars);
+    const known = this.context.catalog?.some((tool) => tool.name === name);
+    // The operator enables tools; the model can only pick another one. The same words in both modes, so a
+    // refusal through execute_tool is the static one byte for byte.
+    const hint = known
+      ? 'Tell the user how to enable it (see the message), or use an enabled tool.'
+      : 'Use a tool name this server lists.';
+    return errorResult(error, this.context.redactor, { tool: name }, this.context.maxResultChars, hint);
   }
 
   /** Whether a call of this tool needs the user's confirmation under the configured mode. */

@@ -60,7 +60,8 @@ describe('tools/list', () => {
       'dry_run',
       'confirmation_token',
     ]);
-    expect(byName.demo_things_list?.inputSchema.properties).toEqual({});
+    // A list without vendor paging gets the server's offset and limit, and nothing else.
+    expect(Object.keys(byName.demo_things_list?.inputSchema.properties ?? {})).toEqual(['offset', 'limit']);
   });
 
   it('--read-only keeps only read tools; --toolsets and --exclude-tools narrow', async () => {
@@ -218,7 +219,8 @@ describe('tools/call', () => {
     expect(text.length).toBeLessThanOrEqual(5000);
     const body = payload(result);
     expect(body._truncated).toMatchObject({ omitted: expect.any(Number), path: '$.result.items' });
-    expect((body._truncated as { hint: string }).hint).toMatch(/Narrow the call/);
+    // demo_things_big is a list the vendor does not page: the hint names the server's paging fields.
+    expect((body._truncated as { hint: string }).hint).toMatch(/Page with offset and limit/);
   });
 });
 

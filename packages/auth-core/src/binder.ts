@@ -66,8 +66,12 @@ export interface BindOptions<R, Options extends CallOptions> {
   redactor?: Redactor | undefined;
 }
 
-/** Converts zod issues to field paths and rules, one entry per offending field. */
-export function toFieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
+/**
+ * Converts zod issues to field paths and rules, one entry per offending field. With the raw input, a field
+ * that is absent says `required` (zod says "Invalid input: expected string, received undefined", and only
+ * "Invalid input" for a union), so a caller reads at once that the field is missing rather than wrong.
+ */
+export function toFieldIssues(issues: readonly z.core.$ZodIssue[], raw?: unknown): FieldIssue[] {
   const out: FieldIssue[] = [];
   for (const issue of issues) {
     const base = formatPath(issue.path);
@@ -80,9 +84,43 @@ export function toFieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[]
       }
       continue;
     }
-    out.push({ path: base || '(input)', message: issue.message });
+    out.push({ path: base || '(input)', message: issueMessage(issue, raw) });
   }
   return out;
+}
+
+/** The types a union accepts, when its branches all failed on the type alone (`string or number`). */
+function unionTypes(issue: z.core.$ZodIssueInvalidUnion): string | undefined {
+  const types: string[] = [];
+  for (const branch of issue.errors) {
+    const only = branch.length === 1 ? branch[0] : undefined;
+    if (only?.code !== 'invalid_type' || only.path.length > 0) return undefined;
+    if (!types.includes(only.expected)) types.push(only.expected);
+  }
+  return types.length > 0 ? types.join(' or ') : undefined;
+}
+
+function issueMessage(issue: z.core.$ZodIssue, raw: unknown): string {
+  const types = issue.code === 'invalid_union' ? unionTypes(issue) : undefined;
+  if (raw !== undefined && issue.path.length > 0 && isAbsent(raw, issue.path)) {
+    if (issue.code === 'invalid_type') return `required (${issue.expected})`;
+    if (issue.code === 'invalid_union') return types ? `required (${types})` : 'required';
+    if (issue.code === 'invalid_value') return `required (${issue.message})`;
+  }
+  if (types) return `expected ${types}`;
+  return issue.message;
+}
+
+/** Whether the field at `path` is missing from `raw` (its parent is there, the key is not). */
+function isAbsent(raw: unknown, path: readonly PropertyKey[]): boolean {
+  let node: unknown = raw;
+  for (const key of path.slice(0, -1)) {
+    if (node === null || typeof node !== 'object') return false;
+    node = (node as Record<PropertyKey, unknown>)[key as string];
+  }
+  if (node === null || typeof node !== 'object') return false;
+  const last = path[path.length - 1] as string;
+  return !Object.hasOwn(node, last) || (node as Record<string, unknown>)[last] === undefined;
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -171,7 +209,7 @@ export function parseInput<R>(
   if (result?.success) return result.data as unknown;
   // Paths can hold caller-chosen keys (an unknown field named after a secret), so both parts are scrubbed.
   const scrub = (text: string) => (redactor ? redactor.secrets(text) : text);
-  const issues = boundIssues(result ? toFieldIssues(result.error.issues) : tooDeep, scrub);
+  const issues = boundIssues(result ? toFieldIssues(result.error.issues, raw ?? {}) : tooDeep, scrub);
   throw new InputError(`Invalid input for ${vendor} ${id}: ${describeIssues(issues)}. No request was sent.`, {
     vendor,
     endpoint: id,

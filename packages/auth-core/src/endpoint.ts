@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { LISTED_AS } from './listing.js';
 
 /**
@@ -124,6 +124,24 @@ export function walkCatalog<R = unknown>(
 export function isIdempotent(endpoint: Pick<Endpoint, 'effect' | 'idempotent'>): boolean {
   if (endpoint.idempotent !== undefined) return endpoint.idempotent;
   return endpoint.effect === 'read' || endpoint.effect === 'update' || endpoint.effect === 'delete';
+}
+
+/** The metadata key that declares an input field as the vendor's own paging (see {@link pages}). */
+export const PAGES = 'x-pages';
+
+/**
+ * Declares an input field as the vendor's own paging (a page number, a page size, a range), so projections
+ * know that the endpoint pages by itself: the MCP server then adds no paging of its own.
+ */
+export function pages<T extends z.ZodType>(schema: T): T {
+  return schema.meta({ [PAGES]: true }) as T;
+}
+
+/** Whether an endpoint's input declares vendor paging on one of its top-level fields ({@link pages}). */
+export function pagesItself(input: z.ZodType): boolean {
+  const shape = (input as unknown as { _zod?: { def?: { shape?: Record<string, z.ZodType> } } })._zod?.def
+    ?.shape;
+  return Object.values(shape ?? {}).some((field) => z.globalRegistry.get(field)?.[PAGES] === true);
 }
 
 /**

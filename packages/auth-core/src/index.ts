@@ -50,6 +50,9 @@ export {
   isEndpoint,
   isIdempotent,
   listedAs,
+  PAGES,
+  pages,
+  pagesItself,
   walkCatalog,
 } from './endpoint.js';
 export {

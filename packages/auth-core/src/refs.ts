@@ -99,8 +99,9 @@ function step(node: ZodNode, key: PropertyKey): ZodNode[] {
     const def = layer._zod.def;
     switch (def.type) {
       case 'object': {
-        const child = (def.shape as Record<string, ZodNode>)[String(key)];
-        if (child) out.push(child);
+        // Own keys only: a path from a caller's input may say `constructor` or `__proto__`.
+        const shape = def.shape as Record<string, ZodNode>;
+        if (Object.hasOwn(shape, String(key))) out.push(shape[String(key)] as ZodNode);
         break;
       }
       case 'array':

@@ -23,7 +23,7 @@ async function rejection(promise: Promise<unknown>): Promise<Error & Record<stri
 
 describe('bad input is rejected per field before any request leaves', () => {
   const cases: [string, unknown, string, RegExp][] = [
-    ['vm.create', { plan_id: 'm.2', image_id: 1 }, 'hostname', /expected string/i],
+    ['vm.create', { plan_id: 'm.2', image_id: 1 }, 'hostname', /required \(string\)/],
     ['vm.create', { hostname: 'bad host', plan_id: 'm.2', image_id: 1 }, 'hostname', /host name/],
     ['vm.create', { hostname: 'web', plan_id: 'm.2' }, 'image_id', /unless volume_id/],
     ['vm.create', { hostname: 'web', plan_id: 'm.2', image_id: 1, ip: '300.1.1.1' }, 'ip', /IPv4/i],

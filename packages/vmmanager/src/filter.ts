@@ -2,7 +2,7 @@
  * VMmanager list filters: `where`, `orderby` and `limit`, as data (so an MCP tool can take them as JSON) and as
  * the query text the API expects, e.g. `where=(consul_id+EQ+'1341774670')+AND+(name+EQ+'host_create')`.
  */
-import { listedAs } from '@x/auth-core';
+import { listedAs, pages } from '@x/auth-core';
 import { z } from 'zod';
 
 /** The comparison operators of a `where` condition; `CP` matches a LIKE-style mask (`%` any run, `_` one character). */
@@ -117,10 +117,12 @@ export const listFilterShape = {
     { type: 'object', description: '{field, direction: asc|desc}' },
   ),
   // Listed compactly too: the two described integers cost ~75 tokens in each list tool.
-  limit: listedAs(LimitSchema.optional().describe('Return only a range of the filtered list'), {
-    type: 'object',
-    description: '{offset, count}',
-  }),
+  limit: pages(
+    listedAs(LimitSchema.optional().describe('Return only a range of the filtered list'), {
+      type: 'object',
+      description: '{offset, count}',
+    }),
+  ),
 };
 
 /** The filter fields of a list call. */

@@ -51,7 +51,7 @@ export interface VmManagerMethods<Options extends CallOptions = CallOptions> {
      * Input:
      * - `name`: VM name
      * - `cluster`: Cluster id (from `vm.cluster.list()`)
-     * - `owner_account`: Account id (from `vm.account.list()`)
+     * - `account`: Account id (from `vm.account.list()`)
      * - `os` (optional): OS template id (from `vm.os.list()`)
      * - `image` (optional): Image id
      * - `preset` (optional): Preset id (from `vm.preset.list()`)
@@ -248,7 +248,7 @@ export interface VmManagerMethods<Options extends CallOptions = CallOptions> {
      *
      * Input:
      * - `host_id`: VM id (from `vm.host.list()`)
-     * - `owner_account`: Account id (from `vm.account.list()`)
+     * - `account`: Account id (from `vm.account.list()`)
      *
      * Effect: update (destructive; idempotent, retried).
      *

@@ -8,8 +8,8 @@ export interface VmRoute {
    */
   path: string;
   /**
-   * Input field → wire name, where the two differ. The owner field is `owner_account` in inputs because the
-   * MCP server reserves `account` for choosing between configured accounts; VMmanager calls it `account`.
+   * Input field → wire name, where the two differ. Inputs use the vendor's names wherever they can (the owner
+   * field is `account`, as VMmanager calls it; the MCP server maps its own control fields around it).
    */
   wireNames?: Readonly<Record<string, string>> | undefined;
   /** Input fields sent in the query string (GET and DELETE send every remaining field there anyway). */

@@ -10,7 +10,7 @@ describe('VM creation with disks and interfaces, restart force, migrate, history
     const created = await vm.host.create({
       name: 'tmpl-1',
       cluster: 1,
-      owner_account: 2,
+      account: 2,
       os: 1,
       preset: 1,
       node: 2,
@@ -40,7 +40,7 @@ describe('VM creation with disks and interfaces, restart force, migrate, history
   it('host.create refuses hdd_mib with disks, and a bad disk, naming the field; nothing is sent', async () => {
     const vm = t.client();
     const before = t.sim.log.length;
-    const base = { name: 'x-1', cluster: 1, owner_account: 2, os: 1, cpu_number: 1, ram_mib: 1024 };
+    const base = { name: 'x-1', cluster: 1, account: 2, os: 1, cpu_number: 1, ram_mib: 1024 };
     const both = await vm.host
       .create({ ...base, hdd_mib: 10_240, disks: [{ size_mib: 10_240 }] })
       .catch((e: unknown) => e);

@@ -119,12 +119,12 @@ describe('configuration', () => {
     const cases: [string, unknown, RegExp][] = [
       [
         'host.create',
-        { name: 'x', cluster: 1, owner_account: 1, os: 1, image: 2, preset: 1 },
+        { name: 'x', cluster: 1, account: 1, os: 1, image: 2, preset: 1 },
         /os: give exactly one of os and image/,
       ],
       [
         'host.create',
-        { name: 'x', cluster: 1, owner_account: 1, os: 1, cpu_number: 1 },
+        { name: 'x', cluster: 1, account: 1, os: 1, cpu_number: 1 },
         /preset: without a preset/,
       ],
       ['host.resource', { host_id: 1 }, /cpu_number: give at least one/],

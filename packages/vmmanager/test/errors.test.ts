@@ -24,7 +24,7 @@ describe('error mapping', () => {
   it('a vendor conflict is an ApiError with the field the vendor named', async () => {
     const vm = t.client();
     const error = await vm.host
-      .create({ name: 'web-1', cluster: 1, owner_account: 2, os: 1, preset: 1 })
+      .create({ name: 'web-1', cluster: 1, account: 2, os: 1, preset: 1 })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).not.toBeInstanceOf(AuthError);

@@ -42,7 +42,7 @@ describe('host endpoints against the simulator', () => {
     const created = await vm.host.create({
       name: 'app-1',
       cluster: 1,
-      owner_account: 2,
+      account: 2,
       os: 1,
       preset: 1,
       password: 'Secret-pass-1',
@@ -113,7 +113,7 @@ describe('host endpoints against the simulator', () => {
     expect(t.last()).toMatchObject({ path: '/vm/v3/host/1/password' });
     expect(t.last().json).toEqual({ password: 'Another-pass-1' });
 
-    await vm.host.account({ host_id: 1, owner_account: 3 });
+    await vm.host.account({ host_id: 1, account: 3 });
     expect(t.last().json).toEqual({ account: 3 });
     expect((await vm.host.get({ host_id: 1 })).account?.email).toBe("o'brien+test@example.com");
   });

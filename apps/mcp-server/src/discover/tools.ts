@@ -1,5 +1,5 @@
 import type { CallToolResult, Tool } from '@modelcontextprotocol/server';
-import { InputError } from '@x/auth-core';
+import { InputError, toFieldIssues } from '@x/auth-core';
 import { z } from 'zod';
 import { errorResult, successResult } from '../results.js';
 import type { ToolRegistry } from '../server.js';
@@ -137,7 +137,7 @@ export class Discovery {
         vendorTitle: spec.vendor.title,
         effect: spec.effect,
         fields: Object.entries(schema.properties ?? {})
-          .filter(([name]) => name !== 'dry_run' && name !== 'confirmation_token' && name !== 'account')
+          .filter(([name]) => !['dry_run', 'confirmation_token', 'account', 'offset', 'limit'].includes(name))
           .map(([name, field]) => ({ name, description: field.description ?? '' })),
         required: schema.required ?? [],
       };
@@ -149,7 +149,7 @@ export class Discovery {
   /** search_tools: ranked matches among the enabled tools. */
   search(raw: unknown): CallToolResult {
     const parsed = this.#search.safeParse(raw ?? {});
-    if (!parsed.success) return this.#invalid(SEARCH_TOOL, parsed.error);
+    if (!parsed.success) return this.#invalid(SEARCH_TOOL, parsed.error, raw);
     const { query, vendor, effect, limit = DEFAULT_SEARCH_LIMIT } = parsed.data;
     const hits = this.#indexed().search(
       query,
@@ -178,7 +178,7 @@ export class Discovery {
   /** describe_tools: each definition exactly as static mode lists it for this client. */
   describe(raw: unknown, elicits: boolean): CallToolResult {
     const parsed = this.#describe.safeParse(raw ?? {});
-    if (!parsed.success) return this.#invalid(DESCRIBE_TOOL, parsed.error);
+    if (!parsed.success) return this.#invalid(DESCRIBE_TOOL, parsed.error, raw);
     const listed = this.#registry.list(elicits);
     const tools: Tool[] = [];
     const unknown: string[] = [];
@@ -205,7 +205,7 @@ export class Discovery {
    */
   target(raw: unknown): { tool: ToolSpec; arguments: Record<string, unknown> } | { refused: CallToolResult } {
     const parsed = this.#execute.safeParse(raw ?? {});
-    if (!parsed.success) return { refused: this.#invalid(EXECUTE_TOOL, parsed.error) };
+    if (!parsed.success) return { refused: this.#invalid(EXECUTE_TOOL, parsed.error, raw) };
     const tool = this.#registry.get(parsed.data.name);
     if (!tool) return { refused: this.#registry.unavailableResult(parsed.data.name) };
     return { tool, arguments: parsed.data.arguments ?? {} };
@@ -216,11 +216,8 @@ export class Discovery {
     return successResult(payload, context.maxResultChars, context.redactor);
   }
 
-  #invalid(tool: string, error: z.ZodError): CallToolResult {
-    const issues = error.issues.map((issue) => ({
-      path: issue.path.join('.') || '(input)',
-      message: issue.message,
-    }));
+  #invalid(tool: string, error: z.ZodError, raw: unknown): CallToolResult {
+    const issues = toFieldIssues(error.issues, raw ?? {});
     const described = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
     const context = this.#registry.context;
     return errorResult(
@@ -228,6 +225,7 @@ export class Discovery {
       context.redactor,
       { tool },
       context.maxResultChars,
+      `Fix ${issues.map((issue) => issue.path).join(', ')} as the message says (the fields are in tools/list), then call ${tool} again.`,
     );
   }
 }

@@ -1,4 +1,4 @@
-import { listedAs } from '@x/auth-core';
+import { listedAs, pages } from '@x/auth-core';
 import { z } from 'zod';
 
 /** Control characters (a newline would end a log line or split a form value). */
@@ -61,13 +61,17 @@ export const EmailAddress = z.email().max(254);
  * descriptions and no bounds (zod still checks them): on 13 list tools the full form cost ~25 tokens each.
  */
 export const pagingFields = {
-  p_num: listedAs(z.number().int().min(1).optional().describe('page number (default 1)'), {
-    type: 'integer',
-    description: 'page, from 1',
-  }),
-  p_cnt: listedAs(
-    z.number().int().min(1).max(10_000).optional().describe('page size (default: panel setting)'),
-    { type: 'integer', description: 'page size' },
+  p_num: pages(
+    listedAs(z.number().int().min(1).optional().describe('page number (default 1)'), {
+      type: 'integer',
+      description: 'page, from 1',
+    }),
+  ),
+  p_cnt: pages(
+    listedAs(z.number().int().min(1).max(10_000).optional().describe('page size (default: panel setting)'), {
+      type: 'integer',
+      description: 'page size',
+    }),
   ),
 };
 

@@ -46,7 +46,7 @@ const CreateHostInput = z
       .int()
       .positive()
       .describe(`Cluster id (from ${ref('cluster.list')})`),
-    owner_account: z
+    account: z
       .int()
       .positive()
       .describe(`Account id (from ${ref('account.list')})`),
@@ -135,7 +135,7 @@ export const host = {
   create: vmEndpoint({
     summary: 'Create a VM.',
     description: `Give os or image, and preset or cpu_number, ram_mib and hdd_mib or disks. ${taskHint}`,
-    route: { method: 'POST', path: '/vm/v3/host', wireNames: { owner_account: 'account' } },
+    route: { method: 'POST', path: '/vm/v3/host' },
     input: CreateHostInput,
     output: ActionResult,
     effect: 'create',
@@ -276,10 +276,10 @@ export const host = {
   }),
   account: vmEndpoint({
     summary: 'Give a VM to another owner account.',
-    route: { method: 'POST', path: '/vm/v3/host/{host_id}/account', wireNames: { owner_account: 'account' } },
+    route: { method: 'POST', path: '/vm/v3/host/{host_id}/account' },
     input: z.strictObject({
       host_id: hostId,
-      owner_account: z
+      account: z
         .int()
         .positive()
         .describe(`Account id (from ${ref('account.list')})`),

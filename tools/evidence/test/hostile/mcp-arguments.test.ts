@@ -151,6 +151,23 @@ function argumentsOf(test: Case): Record<string, unknown> {
   return Object.fromEntries(entries);
 }
 
+/**
+ * The case as a client sends it: a vendor field that a control field would shadow (VMmanager's `account`)
+ * is listed, and so sent and named, as `vendor_<name>`.
+ */
+function asListed(spec: ToolSpec, test: Case): Case {
+  const shape = schemaOf(spec).shape as Record<string, unknown>;
+  const shadowed = (name: string) =>
+    ['account', 'dry_run', 'confirmation_token'].includes(name) && Object.hasOwn(shape, name);
+  if (!Object.keys(test.input).some(shadowed)) return test;
+  const input = Object.fromEntries(
+    Object.entries(test.input).map(([name, value]) => [shadowed(name) ? `vendor_${name}` : name, value]),
+  );
+  const field =
+    shadowed(test.field) && Object.hasOwn(test.input, test.field) ? `vendor_${test.field}` : test.field;
+  return { ...test, input, field };
+}
+
 /** The argument is named: an issue path is the field itself or inside it, and the text says so. */
 function expectNamed(result: CallToolResult, test: Case, tool: string): void {
   const context = `${tool} ${JSON.stringify(test.field).slice(0, 80)}`;
@@ -190,8 +207,9 @@ async function check(tool: Tool, test: Case): Promise<void> {
     expect(accepts(schemaOf(spec), test.input), tool.name).toBe(false);
   }
   const before = server.requests();
-  const result = await server.call(tool.name, argumentsOf(test));
-  expectNamed(result, test, tool.name);
+  const listed = asListed(spec, test);
+  const result = await server.call(tool.name, argumentsOf(listed));
+  expectNamed(result, listed, tool.name);
   expect(server.requests(), `${tool.name} reached a simulator`).toBe(before);
   expect(Object.prototype).not.toHaveProperty('polluted');
 }
@@ -210,7 +228,10 @@ function wrongValue(spec: ToolSpec): fc.Arbitrary<Case> | undefined {
     })
     .filter(
       ({ field, value }) =>
-        value !== undefined && (DEEP_VALUES.has(value) || !accepts(shape[field] as z.ZodType, value)),
+        value !== undefined &&
+        // null in an optional field is absent (strict-mode clients send it): not a wrong value.
+        !(value === null && accepts(shape[field] as z.ZodType, undefined)) &&
+        (DEEP_VALUES.has(value) || !accepts(shape[field] as z.ZodType, value)),
     )
     .map(({ field, value, dryRun, proto }) => ({
       input: { [field]: value },
@@ -245,14 +266,13 @@ function badControl(spec: ToolSpec, listed: Tool): fc.Arbitrary<Case> {
   const options: fc.Arbitrary<{ field: string; value: unknown }>[] = [
     fc.record({
       field: fc.constant('account'),
-      value: hostileValue.filter((value) => value !== undefined && value !== 'sandbox'),
+      // null is absent for every control field, as for optional vendor fields.
+      value: hostileValue.filter((value) => value != null && value !== 'sandbox'),
     }),
     fc.record({
       field: fc.constant('dry_run'),
       // Read tools refuse any dry_run; mutating tools anything but a boolean.
-      value: hostileValue.filter(
-        (value) => value !== undefined && (!spec.mutating || typeof value !== 'boolean'),
-      ),
+      value: hostileValue.filter((value) => value != null && (!spec.mutating || typeof value !== 'boolean')),
     }),
   ];
   if (!confirms) {
@@ -261,7 +281,7 @@ function badControl(spec: ToolSpec, listed: Tool): fc.Arbitrary<Case> {
   options.push(
     fc.record({
       field: fc.constant('confirmation_token'),
-      value: hostileValue.filter((value) => value !== undefined && typeof value !== 'string'),
+      value: hostileValue.filter((value) => value != null && typeof value !== 'string'),
     }),
   );
   return fc.record({ control: fc.oneof(...options), proto: fc.boolean() }).map(({ control, proto }) => ({
