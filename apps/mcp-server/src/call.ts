@@ -19,7 +19,7 @@ import type { Account } from './accounts.js';
 import type { ConfirmationCarrier } from './carriers.js';
 import { CALL_CONTROL_FIELDS, collisionsOf, toListedError, toVendorInput } from './collisions.js';
 import type { TokenCheck } from './confirm.js';
-import { hintFor } from './hints.js';
+import { hintFor, remedyHint } from './hints.js';
 import { nullsAsAbsent } from './nulls.js';
 import { listPathOf, narrowingOf, pageOf, readPage } from './paging.js';
 import { type CallDescription, confirmationMessage } from './prompt.js';
@@ -149,8 +149,11 @@ export async function callTool(
   const token = tokenArg === '' || tokenArg === null ? undefined : tokenArg;
   const base: Record<string, unknown> = { tool: tool.name, ...(context.sandbox ? { sandbox: true } : {}) };
   // Every refusal says what to do next: the given hint, else one derived from the error and the catalog.
-  const fail = (error: unknown, redactor: Redactor = context.redactor, hint?: string) =>
-    errorResult(error, redactor, base, max, hint ?? hintFor(tool, error, listed));
+  const fail = (error: unknown, redactor: Redactor = context.redactor, hint?: string) => {
+    const remedy = remedyHint(tool, error);
+    if (remedy) return errorResult(error, redactor, base, max, remedy, true);
+    return errorResult(error, redactor, base, max, hint ?? hintFor(tool, error, listed));
+  };
 
   // Control arguments first: a wrong account or flag is an input error before anything else happens.
   const account = pickAccount(tool, accountsOf(context, tool), accountName);

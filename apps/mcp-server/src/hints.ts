@@ -1,4 +1,4 @@
-import { fieldRefs, isXError } from '@x/auth-core';
+import { fieldRefs, isXError, walkCatalog } from '@x/auth-core';
 import { CALL_CONTROL_FIELDS, collisionsOf, VENDOR_PREFIX } from './collisions.js';
 import { refToolName, type ToolSpec } from './tools.js';
 
@@ -63,6 +63,33 @@ function lookupHint(tool: ToolSpec, input: Record<string, unknown> | undefined):
     if (checks.length >= MAX_HINTED_FIELDS) break;
   }
   return checks.length > 0 ? `Check ${checks.join(', ')}.` : undefined;
+}
+
+/**
+ * The next step a vendor error names as data (`remedy`: an endpoint of the same catalog and why), rendered as
+ * that endpoint's tool name. It wins over the codec's worded hint, which can only say "the matching list".
+ * A remedy naming an endpoint the catalog does not have is ignored rather than rendered as a tool that
+ * does not exist.
+ */
+export function remedyHint(tool: ToolSpec, error: unknown): string | undefined {
+  try {
+    if (!isXError(error) || !error.remedy) return undefined;
+    const { endpoint, action } = error.remedy;
+    if (!walkCatalog(tool.vendor.catalog).some((entry) => entry.id === endpoint)) return undefined;
+    const name = refToolName(tool.vendor.id)(endpoint);
+    switch (action) {
+      case 'look-up':
+        return `Take the id from ${name}, then call ${tool.name} again.`;
+      case 'call-again':
+        return `Call ${name} again with the same arguments to keep waiting.`;
+      case 'create':
+        return `Create a new one with ${name}, then call ${tool.name} again.`;
+      default:
+        return undefined;
+    }
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -200,13 +200,19 @@ const ERROR_FIELDS = [
  * `vendorMessage`: our `message` refers to them instead of splicing them into a sentence of ours, so vendor
  * text is never read as the server speaking.
  */
-export function errorPayload(error: unknown, redactor: Redactor, hint?: string): Record<string, unknown> {
+export function errorPayload(
+  error: unknown,
+  redactor: Redactor,
+  hint?: string,
+  hintWins = false,
+): Record<string, unknown> {
   if (isXError(error)) {
     const fields = error.toJSON();
     const out: Record<string, unknown> = {};
     for (const key of ERROR_FIELDS) if (fields[key] !== undefined) out[key] = fields[key];
-    // The error's own hint (a vendor codec knows its refusals best), else the server's next step.
-    if (out.hint === undefined && hint !== undefined) out.hint = hint;
+    // The error's own hint (a vendor codec knows its refusals best), else the server's next step; the server's
+    // wins when it renders the error's own `remedy` data, which is more exact than the codec's words.
+    if (hint !== undefined && (out.hint === undefined || hintWins)) out.hint = hint;
     const said = out.vendorMessage;
     if (typeof said === 'string' && said.length > 0 && typeof out.message === 'string') {
       out.message = out.message.split(said).join('(see vendorMessage)');
@@ -220,7 +226,7 @@ export function errorPayload(error: unknown, redactor: Redactor, hint?: string):
 
 /**
  * A failed tool call as an `isError` result the model can read and act on, within `maxChars`. `hint`: the
- * next step, when the error carries none of its own.
+ * next step, when the error carries none of its own (or in its place, with `hintWins`).
  */
 export function errorResult(
   error: unknown,
@@ -228,10 +234,11 @@ export function errorResult(
   extra: Record<string, unknown> = {},
   maxChars = DEFAULT_MAX_RESULT_CHARS,
   hint?: string,
+  hintWins = false,
 ): CallToolResult {
   let described: Record<string, unknown>;
   try {
-    described = errorPayload(error, redactor, hint);
+    described = errorPayload(error, redactor, hint, hintWins);
   } catch {
     return withheldResult(extra);
   }

@@ -209,3 +209,16 @@ describe('null in an optional field is the same as leaving it out', () => {
     );
   });
 });
+
+describe('a vendor error that names its remedy as data', () => {
+  it('ISPmanager "missed": the hint names the list tool beside the call (from the error, not guessed)', async () => {
+    const preview = await call('ispmanager_user_delete', { elid: 'nobody-here' });
+    const token = (preview.structuredContent as { confirmation_token?: string }).confirmation_token;
+    expect(token).toBeTypeOf('string');
+    const result = await call('ispmanager_user_delete', { elid: 'nobody-here', confirmation_token: token });
+    expect(result.isError).toBe(true);
+    expect(result.structuredContent.error?.hint).toBe(
+      'Take the id from ispmanager_user_list, then call ispmanager_user_delete again.',
+    );
+  });
+});

@@ -22,7 +22,7 @@ export const VM_SAMPLES: Record<string, VmSample> = {
   'host.list': { input: {} },
   'host.get': { input: { host_id: 1 } },
   'host.create': {
-    input: { name: 'app-1', cluster: 1, owner_account: 2, os: 1, preset: 1, password: 'Secret-pass-1' },
+    input: { name: 'app-1', cluster: 1, account: 2, os: 1, preset: 1, password: 'Secret-pass-1' },
   },
   'host.update': { input: { host_id: 1, comment: 'conformance' } },
   'host.delete': { input: { host_id: 4 } },
@@ -34,7 +34,7 @@ export const VM_SAMPLES: Record<string, VmSample> = {
   'host.reinstall': { input: { host_id: 1, os: 2 } },
   'host.resource': { input: { host_id: 1, cpu_number: 2 } },
   'host.password': { input: { host_id: 1, password: 'New-pass-123' } },
-  'host.account': { input: { host_id: 1, owner_account: 2 } },
+  'host.account': { input: { host_id: 1, account: 2 } },
   'host.ip': { input: { host_id: 1, ipv4_number: 1 } },
   'host.ipv4': { input: { host_id: 1 } },
   'host.ipv6': { input: { host_id: 1 } },
