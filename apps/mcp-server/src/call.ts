@@ -17,7 +17,7 @@ import {
 import { toolName } from '@x/auth-core/projection';
 import type { Account } from './accounts.js';
 import type { ConfirmationCarrier } from './carriers.js';
-import { CALL_CONTROL_FIELDS, collisionsOf, toListedError, toVendorInput } from './collisions.js';
+import { collisionsOf, toListedError, toVendorInput } from './collisions.js';
 import type { TokenCheck } from './confirm.js';
 import { hintFor, remedyHint } from './hints.js';
 import { nullsAsAbsent } from './nulls.js';
@@ -142,7 +142,7 @@ export async function callTool(
     delete listed.limit;
   }
   // Vendor fields listed under another name (a control field has theirs) go back to the vendor's name.
-  const renamed = collisionsOf(tool, CALL_CONTROL_FIELDS);
+  const renamed = collisionsOf(tool);
   // null in an optional field is absent (strict-mode clients send every field; see nulls.ts).
   const input = nullsAsAbsent(tool.entry.endpoint.input, toVendorInput(listed, renamed));
   // "" is no token: clients that make every property required (OpenAI strict mode) must send something.

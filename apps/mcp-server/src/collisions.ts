@@ -1,5 +1,6 @@
 import { InputError, isXError } from '@x/auth-core';
 import type { ToolSpec } from './tools.js';
+import { objectShape } from './zod-shape.js';
 
 /*
  * The server's control fields (account, dry_run, confirmation_token, and the paging fields it adds) keep their
@@ -15,18 +16,22 @@ export const VENDOR_PREFIX = 'vendor_';
 /** Control fields of one tool call, whatever the tool. */
 export const CALL_CONTROL_FIELDS = ['account', 'dry_run', 'confirmation_token'] as const;
 
-/** The top-level vendor input fields of a tool (its zod object's keys). */
-function vendorFields(tool: ToolSpec): string[] {
-  const def = (tool.entry.endpoint.input as unknown as { _zod?: { def?: { shape?: object } } })._zod?.def;
-  return def?.shape ? Object.keys(def.shape) : [];
-}
+const collisions = new WeakMap<ToolSpec, ReadonlyMap<string, string>>();
 
-/** Vendor field → listed name, for the fields of this tool that a control field would shadow. */
-export function collisionsOf(tool: ToolSpec, control: readonly string[]): ReadonlyMap<string, string> {
-  const fields = vendorFields(tool);
-  const renamed = new Map<string, string>();
-  for (const field of fields) {
-    if (control.includes(field)) renamed.set(field, `${VENDOR_PREFIX}${field}`);
+/**
+ * Vendor field → listed name, for the fields of this tool that a control field would shadow. Computed once
+ * per tool: the listing, every call and every hint ask for it.
+ */
+export function collisionsOf(tool: ToolSpec): ReadonlyMap<string, string> {
+  let renamed = collisions.get(tool);
+  if (!renamed) {
+    const fields = Object.keys(objectShape(tool.entry.endpoint.input) ?? {});
+    renamed = new Map(
+      fields
+        .filter((field) => (CALL_CONTROL_FIELDS as readonly string[]).includes(field))
+        .map((field) => [field, `${VENDOR_PREFIX}${field}`]),
+    );
+    collisions.set(tool, renamed);
   }
   return renamed;
 }
@@ -47,12 +52,27 @@ export function toVendorInput(
   return out;
 }
 
+/** `path` with its first segment `from` replaced by `to`, or undefined when it does not start with `from`. */
+function swapHead(path: string, from: string, to: string): string | undefined {
+  return path === from || path.startsWith(`${from}.`) || path.startsWith(`${from}[`)
+    ? `${to}${path.slice(from.length)}`
+    : undefined;
+}
+
 /** A field path of the vendor input, as the listing names it. */
 function listedPath(path: string, renamed: ReadonlyMap<string, string>): string {
   for (const [field, listed] of renamed) {
-    if (path === field || path.startsWith(`${field}.`) || path.startsWith(`${field}[`)) {
-      return `${listed}${path.slice(field.length)}`;
-    }
+    const swapped = swapHead(path, field, listed);
+    if (swapped !== undefined) return swapped;
+  }
+  return path;
+}
+
+/** A field path as the listing names it, as the vendor input names it: `vendor_account` → `account`. */
+export function vendorPath(path: string, renamed: ReadonlyMap<string, string>): string {
+  for (const [field, listed] of renamed) {
+    const swapped = swapHead(path, listed, field);
+    if (swapped !== undefined) return swapped;
   }
   return path;
 }

@@ -1,5 +1,5 @@
 import { fieldRefs, isXError, walkCatalog } from '@x/auth-core';
-import { CALL_CONTROL_FIELDS, collisionsOf, VENDOR_PREFIX } from './collisions.js';
+import { collisionsOf, vendorPath } from './collisions.js';
 import { refToolName, type ToolSpec } from './tools.js';
 
 /*
@@ -25,9 +25,8 @@ function pathKeys(path: string): PropertyKey[] {
 
 /** The tools that give a value for the field at `path` of the tool's input, as its description declares. */
 export function sourcesOf(tool: ToolSpec, path: string): string[] {
-  // A vendor field listed under the prefix (a control field has its name) is looked up by its own name.
-  const own = path.startsWith(VENDOR_PREFIX) ? path.slice(VENDOR_PREFIX.length) : path;
-  const keys = pathKeys(own === path || collisionsOf(tool, CALL_CONTROL_FIELDS).size === 0 ? path : own);
+  // A vendor field listed under another name (a control field has its name) is looked up by its own name.
+  const keys = pathKeys(vendorPath(path, collisionsOf(tool)));
   if (keys.length === 0) return [];
   return fieldRefs(tool.entry.endpoint.input, keys).map(refToolName(tool.vendor.id));
 }

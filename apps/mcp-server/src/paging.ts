@@ -1,7 +1,8 @@
 import { pagesItself } from '@x/auth-core';
 import { z } from 'zod';
-import { CALL_CONTROL_FIELDS, collisionsOf } from './collisions.js';
+import { collisionsOf } from './collisions.js';
 import type { ToolSpec } from './tools.js';
+import { objectShape } from './zod-shape.js';
 
 /*
  * Server-side paging of lists the vendor does not page. Which tools get it is read from the endpoint's output
@@ -22,8 +23,7 @@ const cache = new WeakMap<ToolSpec, ListPath | null>();
 
 function findList(tool: ToolSpec): ListPath | null {
   if (tool.mutating) return null;
-  const inputShape = (tool.entry.endpoint.input as unknown as { _zod?: { def?: { shape?: object } } })._zod
-    ?.def?.shape;
+  const inputShape = objectShape(tool.entry.endpoint.input);
   // Declared vendor paging (auth-core `pages`), or fields of the same names, mean the vendor pages by itself.
   if (pagesItself(tool.entry.endpoint.input)) return null;
   if (inputShape && PAGING_FIELDS.some((field) => Object.hasOwn(inputShape, field))) return null;
@@ -110,10 +110,8 @@ export function narrowingOf(tool: ToolSpec): string {
   let hint: string;
   if (listPathOf(tool)) hint = 'Page with offset and limit (the result says the total) to see the rest.';
   else {
-    const shape =
-      (tool.entry.endpoint.input as unknown as { _zod?: { def?: { shape?: Record<string, z.ZodType> } } })
-        ._zod?.def?.shape ?? {};
-    const renamed = collisionsOf(tool, CALL_CONTROL_FIELDS);
+    const shape = objectShape(tool.entry.endpoint.input) ?? {};
+    const renamed = collisionsOf(tool);
     const optional = Object.entries(shape)
       .filter(([, field]) => field.safeParse(undefined).success)
       .map(([name]) => renamed.get(name) ?? name);

@@ -137,7 +137,7 @@ export function toolInputSchema(
   // Field descriptions name the endpoints their values come from (auth-core `ref`): as tool names here.
   const { $schema: _drop, ...schema } = renderRefsDeep(compact, refToolName(tool.vendor.id));
   // A vendor field a control field would shadow is listed as vendor_<name>, in its place (see collisions.ts).
-  const renamed = collisionsOf(tool, CONTROL_FIELDS);
+  const renamed = collisionsOf(tool);
   const properties = Object.fromEntries(
     Object.entries((schema.properties as Record<string, unknown> | undefined) ?? {}).map(([name, field]) => [
       renamed.get(name) ?? name,
